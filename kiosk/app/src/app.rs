@@ -1,0 +1,399 @@
+//! The kiosk app: draws the screen of the engine's session, collects what the visitor did as
+//! [`AppCommand`]s during the UI pass and runs them after it.
+
+use std::sync::Arc;
+
+use egui::{Frame, Margin, Ui};
+use repere_engine::config::{AudioOutput, Config};
+use repere_engine::content::Content;
+use repere_engine::session::{Command, IdleState, Screen, Session, TaskEvent};
+
+use crate::audio::{DEFAULT_VOLUME, Speaker};
+use crate::exercises::ExerciseState;
+use crate::screens::{self, OperatorPanel, Overlay, View};
+use crate::theme::{DisplayModes, Look};
+
+/// What the visitor or the operator asked for during a frame; run after the UI pass.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum AppCommand {
+    /// Nothing.
+    None,
+    /// A change to the visit.
+    Session(Command),
+    /// Say the current prompt again.
+    HearAgain,
+    /// Read the result aloud (on open speakers only on request).
+    HearResult,
+    /// Softer.
+    VolumeDown,
+    /// Louder.
+    VolumeUp,
+    /// Larger text on or off.
+    ToggleLargeText,
+    /// High contrast on or off.
+    ToggleContrast,
+    /// "Stop" pressed: ask to confirm.
+    AskStop,
+    /// Close the overlay on show.
+    CloseOverlay,
+    /// The exercise on screen changed (a target pressed, an item dragged).
+    Exercise(ExerciseState),
+    /// Toggle an answer of a many-answers question.
+    ToggleChoice(String),
+    /// A digit of the postcode keypad.
+    PostcodeDigit(char),
+    /// Erase the last postcode digit.
+    PostcodeErase,
+    /// A tap in the operator corner (five in three seconds open the PIN pad).
+    CornerTap,
+    /// Open the operator's PIN pad.
+    OpenOperator,
+    /// A digit of the PIN pad.
+    PinDigit(char),
+    /// Erase the PIN typed so far.
+    PinErase,
+    /// Check the PIN.
+    PinSubmit,
+    /// Play a prompt to test the audio output.
+    AudioTest,
+    /// Leave the kiosk (operator only).
+    Exit,
+}
+
+/// UI-local state: what the screen shows but the engine need not know. Reset at each visit.
+#[derive(Debug, Default)]
+pub struct UiState {
+    /// The visitor's display modes.
+    pub modes: DisplayModes,
+    /// A dialog over the screen.
+    pub overlay: Option<Overlay>,
+    /// Answers ticked on a many-answers question, before "Continue".
+    pub chosen: Vec<String>,
+    /// Postcode digits typed so far.
+    pub postcode: String,
+    /// The exercise on screen.
+    pub exercise: ExerciseState,
+    /// Session screen serial the state above belongs to.
+    pub screen_serial: Option<u64>,
+    /// Taps in the operator corner (times), for the secret gesture.
+    pub corner_taps: Vec<f64>,
+    /// The idle warning has been spoken.
+    pub idle_spoken: bool,
+}
+
+/// The kiosk, as an `eframe::App`. Another eframe application can host it with
+/// [`KioskApp::ui_inside`].
+pub struct KioskApp {
+    content: Arc<Content>,
+    config: Config,
+    session: Session,
+    ui_state: UiState,
+    speaker: Speaker,
+    exit_allowed: bool,
+    frame_commands: Vec<AppCommand>,
+}
+
+impl KioskApp {
+    /// A kiosk on checked content and config, speaking through `speaker`.
+    pub fn new(ctx: &egui::Context, content: Arc<Content>, config: Config, speaker: Speaker) -> Self {
+        crate::i18n::install(&content);
+        crate::fonts::install(ctx);
+        ctx.options_mut(|options| {
+            // Hesitant hands hold a press longer than egui's 0.8 s.
+            options.input_options.max_click_duration = 3.0;
+            options.zoom_with_keyboard = false;
+        });
+        let now = ctx.input(|i| i.time);
+        let session = Session::new(&config.default_language, config.idle, now);
+        Self {
+            content,
+            config,
+            session,
+            ui_state: UiState::default(),
+            speaker,
+            exit_allowed: false,
+            frame_commands: Vec::new(),
+        }
+    }
+
+    /// The visit's state (read-only), for hosts and tests.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The content.
+    pub fn content(&self) -> &Content {
+        &self.content
+    }
+
+    /// The UI-local state, for tests.
+    pub fn ui_state(&self) -> &UiState {
+        &self.ui_state
+    }
+
+    /// True once the operator chose to leave.
+    pub fn exit_allowed(&self) -> bool {
+        self.exit_allowed
+    }
+
+    /// The look of the current language and modes.
+    pub fn look(&self) -> Look {
+        let rtl = self.content.language(self.session.language()).is_some_and(|l| l.is_rtl());
+        Look::new(rtl, self.ui_state.modes)
+    }
+
+    /// Draws the kiosk inside `ui` and runs what the visitor did.
+    pub fn ui_inside(&mut self, ui: &mut Ui) {
+        let now = ui.input(|i| i.time);
+        let acted = ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::PointerButton { .. }
+                        | egui::Event::Key { .. }
+                        | egui::Event::Text(_)
+                        | egui::Event::Touch { .. }
+                        | egui::Event::MouseWheel { .. }
+                )
+            })
+        });
+        if acted {
+            self.session.touch(now);
+        }
+        self.enter_screen_if_new();
+        let look = self.look();
+        look.apply(ui.ctx());
+
+        let mut commands = std::mem::take(&mut self.frame_commands);
+        commands.clear();
+        if ui.input(|i| i.modifiers.ctrl && i.modifiers.alt && i.key_pressed(egui::Key::O)) {
+            commands.push(AppCommand::OpenOperator);
+        }
+        {
+            let view = View {
+                session: &self.session,
+                content: &self.content,
+                config: &self.config,
+                look: &look,
+                ui_state: &self.ui_state,
+                now,
+                audio_available: self.speaker.is_available(),
+                volume: self.speaker.volume(),
+            };
+            screens::kiosk_ui(ui, &view, &mut commands);
+        }
+        for command in commands.drain(..) {
+            self.run(command, ui.ctx(), now);
+        }
+        self.frame_commands = commands;
+
+        if let Command::Wipe = self.session.tick(now) {
+            self.run(AppCommand::Session(Command::Wipe), ui.ctx(), now);
+        }
+        self.speak_idle_warning(now);
+        if self.session.screen() != Screen::Attract || self.ui_state.overlay.is_some() {
+            // Timers (idle, goodbye) run without input.
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
+        }
+    }
+
+    /// Resets per-screen UI state and speaks the prompt when the session entered a screen.
+    fn enter_screen_if_new(&mut self) {
+        if self.ui_state.screen_serial == Some(self.session.serial()) {
+            return;
+        }
+        self.ui_state.screen_serial = Some(self.session.serial());
+        self.ui_state.exercise = ExerciseState::default();
+        self.ui_state.postcode = self.session.postcode().unwrap_or_default().to_owned();
+        self.ui_state.chosen = match self.session.screen() {
+            Screen::Question(index) => self
+                .content
+                .questions
+                .get(index)
+                .and_then(|q| self.session.answers().values_of(&q.id))
+                .map(|values| values.into_iter().map(str::to_owned).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        self.ui_state.idle_spoken = false;
+        let attract_muted = self.session.screen() == Screen::Attract && !self.config.audio.attract_invitation;
+        if attract_muted {
+            self.speaker.stop();
+        } else {
+            self.say_prompt();
+        }
+    }
+
+    /// The keys spoken for the current screen.
+    fn prompt_keys(&self) -> Vec<String> {
+        let mut keys = vec![screens::prompt_key(&self.session, &self.content)];
+        if self.session.screen() == Screen::Result && self.config.audio.output == AudioOutput::Headset {
+            keys.extend(self.result_keys());
+        }
+        keys
+    }
+
+    fn result_keys(&self) -> Vec<String> {
+        self.session.result().map(|r| vec![format!("result.level.{}.say", r.level.id)]).unwrap_or_default()
+    }
+
+    fn say(&mut self, keys: &[String]) {
+        let language = self.session.language().to_owned();
+        let prompts: Vec<&[u8]> = keys
+            .iter()
+            .filter_map(|key| {
+                let prompt = self.content.sounds.prompt(&language, key);
+                if prompt.is_none() {
+                    log::debug!("no prompt for {key} in {language}: caption only");
+                }
+                prompt
+            })
+            .collect();
+        self.speaker.say(&prompts);
+    }
+
+    fn say_prompt(&mut self) {
+        let keys = self.prompt_keys();
+        self.say(&keys);
+    }
+
+    fn speak_idle_warning(&mut self, now: f64) {
+        let warning = matches!(self.session.idle_state(now), IdleState::Warning { .. });
+        if warning && !self.ui_state.idle_spoken {
+            self.ui_state.idle_spoken = true;
+            self.say(&["idle.say".to_owned()]);
+        } else if !warning && self.ui_state.idle_spoken {
+            self.ui_state.idle_spoken = false;
+        }
+    }
+
+    /// Runs one command.
+    fn run(&mut self, command: AppCommand, ctx: &egui::Context, now: f64) {
+        match command {
+            AppCommand::None => {}
+            AppCommand::Session(command) => {
+                // Speech stops when the visitor acts; the next screen speaks its own prompt.
+                self.speaker.stop();
+                if matches!(command, Command::Stop | Command::Wipe) {
+                    self.ui_state.overlay = None;
+                }
+                let wipe = command == Command::Wipe;
+                self.session.apply(command, &self.content, now);
+                if wipe {
+                    self.wipe_ui();
+                }
+            }
+            AppCommand::HearAgain => {
+                if matches!(self.session.screen(), Screen::Task(_)) {
+                    self.session.apply(Command::Task(TaskEvent::Help), &self.content, now);
+                }
+                match &self.ui_state.overlay {
+                    Some(Overlay::StopConfirm) => self.say(&["stop.say".to_owned()]),
+                    _ => self.say_prompt(),
+                }
+            }
+            AppCommand::HearResult => {
+                let keys = self.result_keys();
+                self.say(&keys);
+            }
+            AppCommand::VolumeDown => self.speaker.set_volume(self.speaker.volume() - 0.2),
+            AppCommand::VolumeUp => self.speaker.set_volume(self.speaker.volume() + 0.2),
+            AppCommand::ToggleLargeText => self.ui_state.modes.large_text = !self.ui_state.modes.large_text,
+            AppCommand::ToggleContrast => {
+                self.ui_state.modes.high_contrast = !self.ui_state.modes.high_contrast
+            }
+            AppCommand::AskStop => {
+                self.ui_state.overlay = Some(Overlay::StopConfirm);
+                self.say(&["stop.say".to_owned()]);
+            }
+            AppCommand::CloseOverlay => self.ui_state.overlay = None,
+            AppCommand::Exercise(state) => self.ui_state.exercise = state,
+            AppCommand::ToggleChoice(id) => {
+                if let Some(position) = self.ui_state.chosen.iter().position(|c| *c == id) {
+                    self.ui_state.chosen.remove(position);
+                } else {
+                    self.ui_state.chosen.push(id);
+                }
+            }
+            AppCommand::PostcodeDigit(digit) => {
+                if self.ui_state.postcode.len() < 5 {
+                    self.ui_state.postcode.push(digit);
+                }
+            }
+            AppCommand::PostcodeErase => {
+                self.ui_state.postcode.pop();
+            }
+            AppCommand::CornerTap => {
+                self.ui_state.corner_taps.retain(|t| now - t < 3.0);
+                self.ui_state.corner_taps.push(now);
+            }
+            AppCommand::OpenOperator => {
+                self.ui_state.corner_taps.clear();
+                self.speaker.stop();
+                self.ui_state.overlay = Some(Overlay::Operator(OperatorPanel::default()));
+            }
+            AppCommand::PinDigit(digit) => {
+                if let Some(Overlay::Operator(panel)) = &mut self.ui_state.overlay
+                    && panel.pin.len() < 12
+                {
+                    panel.pin.push(digit);
+                    panel.wrong = false;
+                }
+            }
+            AppCommand::PinErase => {
+                if let Some(Overlay::Operator(panel)) = &mut self.ui_state.overlay {
+                    panel.pin.clear();
+                }
+            }
+            AppCommand::PinSubmit => {
+                if let Some(Overlay::Operator(panel)) = &mut self.ui_state.overlay {
+                    if self.config.pin_matches(&panel.pin) {
+                        panel.unlocked = true;
+                        log::info!("operator menu opened");
+                    } else {
+                        panel.wrong = true;
+                        log::warn!("operator PIN refused");
+                    }
+                    panel.pin.clear();
+                }
+            }
+            AppCommand::AudioTest => {
+                if !self.speaker.is_available() {
+                    self.speaker = Speaker::open();
+                }
+                self.say(&["welcome.say".to_owned()]);
+            }
+            AppCommand::Exit => {
+                if matches!(&self.ui_state.overlay, Some(Overlay::Operator(panel)) if panel.unlocked) {
+                    log::info!("operator exit");
+                    self.exit_allowed = true;
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+        }
+    }
+
+    /// Forgets everything of the visit on screen: display modes, volume, typed digits.
+    fn wipe_ui(&mut self) {
+        self.speaker.stop();
+        self.speaker.set_volume(DEFAULT_VOLUME);
+        self.ui_state = UiState::default();
+    }
+}
+
+impl eframe::App for KioskApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        // Visitors cannot close the kiosk; only the operator's exit lets the close through.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.exit_allowed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let look = self.look();
+        egui::CentralPanel::default()
+            .frame(Frame::new().fill(look.palette.background).inner_margin(Margin::ZERO))
+            .show(ui, |ui| self.ui_inside(ui));
+    }
+}

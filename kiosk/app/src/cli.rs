@@ -1,0 +1,315 @@
+//! The `kiosk` command line (CONTRACTS.md): machine-readable output on stdout, human
+//! messages on stderr, fixed exit codes.
+
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use repere_engine::config::{Config, hash_pin};
+use repere_engine::content::{Content, ContentSource};
+use repere_engine::problem::Problem;
+use repere_engine::profile::VisitorProfile;
+use repere_engine::result::simulate;
+use serde_json::json;
+
+/// Options every command understands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    /// `--config FILE`.
+    pub config: Option<PathBuf>,
+    /// `--content DIR`.
+    pub content: Option<PathBuf>,
+    /// `--places FILE`.
+    pub places: Option<PathBuf>,
+    /// `--now RFC3339`.
+    pub now: Option<String>,
+    /// `--location LAT,LON`.
+    pub location: Option<(f64, f64)>,
+    /// `--windowed`.
+    pub windowed: bool,
+    /// `--shots DIR` (replay).
+    pub shots: Option<PathBuf>,
+    /// `--format F`.
+    pub format: Option<String>,
+    /// Words that are not options.
+    pub words: Vec<String>,
+}
+
+const USAGE: &str = "usage: kiosk [--windowed] [--config FILE] [--content DIR]
+       kiosk check | simulate FILE | replay SCRIPT [--shots DIR] | hash-pin
+options: --config FILE  --content DIR  --places FILE  --now RFC3339  --location LAT,LON";
+
+/// Parses the arguments (without the program name).
+pub fn parse_args(args: &[String]) -> Result<Options, String> {
+    let mut options = Options::default();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| iter.next().cloned().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--windowed" => options.windowed = true,
+            "--config" => options.config = Some(PathBuf::from(value("--config")?)),
+            "--content" => options.content = Some(PathBuf::from(value("--content")?)),
+            "--places" => options.places = Some(PathBuf::from(value("--places")?)),
+            "--now" => options.now = Some(value("--now")?),
+            "--shots" => options.shots = Some(PathBuf::from(value("--shots")?)),
+            "--format" => options.format = Some(value("--format")?),
+            "--location" => {
+                let text = value("--location")?;
+                let (lat, lon) = text.split_once(',').ok_or("--location takes LAT,LON")?;
+                let lat: f64 = lat.trim().parse().map_err(|_| "--location: bad latitude")?;
+                let lon: f64 = lon.trim().parse().map_err(|_| "--location: bad longitude")?;
+                options.location = Some((lat, lon));
+            }
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other if other.starts_with("--") => return Err(format!("unknown option {other}\n{USAGE}")),
+            word => options.words.push(word.to_owned()),
+        }
+    }
+    Ok(options)
+}
+
+/// Loads the config and the content as the options say; every problem found.
+pub fn load(options: &Options) -> Result<(Config, Content), Vec<Problem>> {
+    let mut config = match &options.config {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
+    if let Some((lat, lon)) = options.location {
+        config.location = repere_engine::config::Location { lat, lon };
+    }
+    if options.places.is_some() {
+        config.places.clone_from(&options.places);
+    }
+    let folder = options.content.clone().or_else(|| config.content.clone());
+    let source = ContentSource::layered(folder.as_deref()).map_err(|err| {
+        let shown = folder.as_deref().map_or_else(String::new, |f| f.display().to_string());
+        vec![Problem::file(shown, err.to_string())]
+    })?;
+    let content = Content::load(&source)?;
+    let problems = config.problems_with(&content);
+    if problems.is_empty() { Ok((config, content)) } else { Err(problems) }
+}
+
+fn out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // Nothing to do when stdout is gone: the exit code still tells.
+    writeln!(stdout, "{text}").ok();
+}
+
+fn err(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    writeln!(stderr, "{text}").ok();
+}
+
+/// Runs the command line; returns the exit code.
+pub fn main(args: &[String]) -> i32 {
+    crate::logger::install();
+    let options = match parse_args(args) {
+        Ok(options) => options,
+        Err(message) => {
+            err(&message);
+            return 2;
+        }
+    };
+    match options.words.first().map(String::as_str) {
+        None => run_kiosk(&options),
+        Some("check") => check(&options),
+        Some("simulate") => simulate_command(&options),
+        Some("replay") => replay_command(&options),
+        Some("hash-pin") => hash_pin_command(),
+        Some(other) => {
+            err(&format!("unknown command {other:?}\n{USAGE}"));
+            2
+        }
+    }
+}
+
+fn run_kiosk(options: &Options) -> i32 {
+    match load(options) {
+        Ok((config, content)) => match crate::shell::run_kiosk(Arc::new(content), config, options.windowed) {
+            Ok(()) => 0,
+            Err(message) => {
+                log::error!("{message}");
+                1
+            }
+        },
+        Err(problems) => {
+            // Never half-start: the deployer sees why, on screen and in the log.
+            for problem in &problems {
+                log::error!("{problem}");
+            }
+            if let Err(message) = crate::shell::run_startup_failure(problems, options.windowed) {
+                log::error!("{message}");
+            }
+            1
+        }
+    }
+}
+
+fn check(options: &Options) -> i32 {
+    let mut problems = Vec::new();
+    let loaded = match &options.config {
+        Some(path) => Config::load(path).map_err(|p| problems.extend(p)).ok(),
+        None => Some(Config::default()),
+    };
+    let folder = options.content.clone().or_else(|| loaded.as_ref().and_then(|c| c.content.clone()));
+    let content = match ContentSource::layered(folder.as_deref()) {
+        Ok(source) => {
+            let (content, found) = Content::inspect(&source);
+            problems.extend(found);
+            content
+        }
+        Err(error) => {
+            problems.push(Problem::file(
+                folder.map_or_else(String::new, |f| f.display().to_string()),
+                error.to_string(),
+            ));
+            None
+        }
+    };
+    if let (Some(config), Some(content)) = (&loaded, &content) {
+        problems.extend(config.problems_with(content));
+    }
+    for problem in &problems {
+        err(&problem.to_string());
+    }
+    let summary = match &content {
+        Some(content) => json!({
+            "languages": content.coverage(),
+            "questions": content.questions.len() + 1,
+            "tasks": content.task_counts(),
+            "places": null,
+            "problems": problems.len(),
+        }),
+        None => {
+            json!({"languages": {}, "questions": 0, "tasks": {}, "places": null, "problems": problems.len()})
+        }
+    };
+    out(&summary.to_string());
+    i32::from(!problems.is_empty())
+}
+
+fn read_input(path: &str) -> Result<String, String> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("cannot read stdin: {e}"))?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}
+
+fn loaded_or_report(options: &Options) -> Option<(Config, Content)> {
+    match load(options) {
+        Ok(loaded) => Some(loaded),
+        Err(problems) => {
+            for problem in &problems {
+                err(&problem.to_string());
+            }
+            None
+        }
+    }
+}
+
+fn simulate_command(options: &Options) -> i32 {
+    let Some(path) = options.words.get(1) else {
+        err("usage: kiosk simulate FILE (- for stdin)");
+        return 2;
+    };
+    let Some((_, content)) = loaded_or_report(options) else {
+        return 1;
+    };
+    let text = match read_input(path) {
+        Ok(text) => text,
+        Err(message) => {
+            err(&message);
+            return 2;
+        }
+    };
+    let goals: Vec<String> = content
+        .questions
+        .iter()
+        .filter(|q| q.id == "goals")
+        .flat_map(|q| q.answers.iter().map(|a| a.id.clone()))
+        .collect();
+    match VisitorProfile::from_json(&text, &goals) {
+        Ok(profile) if content.language(&profile.language).is_none() => {
+            err(&format!("language {:?} is not in the content", profile.language));
+            2
+        }
+        Ok(profile) => {
+            let result = simulate(&profile, &content.scoring);
+            out(&serde_json::to_string(&result).unwrap_or_default());
+            0
+        }
+        Err(message) => {
+            err(&message);
+            2
+        }
+    }
+}
+
+fn replay_command(options: &Options) -> i32 {
+    let Some(path) = options.words.get(1) else {
+        err("usage: kiosk replay SCRIPT [--shots DIR]");
+        return 2;
+    };
+    let script = match read_input(path).and_then(|text| crate::replay::parse_script(&text)) {
+        Ok(script) => script,
+        Err(message) => {
+            err(&message);
+            return 2;
+        }
+    };
+    let Some((config, content)) = loaded_or_report(options) else {
+        return 1;
+    };
+    if let Some(language) = &script.language
+        && content.language(language).is_none()
+    {
+        err(&format!("language {language:?} is not in the content"));
+        return 2;
+    }
+    match crate::replay::run(&script, Arc::new(content), config, options.shots.as_deref()) {
+        Ok(Ok(result)) => {
+            out(&serde_json::to_string(&result).unwrap_or_default());
+            0
+        }
+        Ok(Err(screen)) => {
+            out(&json!({"version": 1, "ended_on": screen}).to_string());
+            0
+        }
+        Err(error) => {
+            err(&error.to_string());
+            1
+        }
+    }
+}
+
+fn hash_pin_command() -> i32 {
+    let mut pin = String::new();
+    if let Err(e) = std::io::stdin().read_line(&mut pin) {
+        err(&format!("cannot read the PIN: {e}"));
+        return 1;
+    }
+    let pin = pin.trim();
+    if pin.len() < 4 || !pin.chars().all(|c| c.is_ascii_digit()) {
+        err("the PIN must be at least 4 digits (the kiosk's PIN pad has digits only)");
+        return 1;
+    }
+    match hash_pin(pin) {
+        Ok(hash) => {
+            out(&hash);
+            0
+        }
+        Err(message) => {
+            err(&message);
+            1
+        }
+    }
+}
+
+/// True when `path` exists (for messages).
+pub fn exists(path: &Path) -> bool {
+    path.exists()
+}

@@ -1,0 +1,54 @@
+//! Open a folder with a double click (or a double tap).
+
+use egui::{FontId, Rect, Sense, Stroke, Ui, Vec2};
+use repere_engine::content::task::Pictured;
+use repere_engine::session::Command;
+
+use super::at;
+use crate::app::AppCommand;
+use crate::screens::View;
+
+/// The double-click exercise. A single press does nothing: the folder opens on the second.
+pub fn double_click_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    area: Rect,
+    size: f32,
+    target: &Pictured,
+    commands: &mut Vec<AppCommand>,
+) {
+    let center = at(area, 0.5, 0.45, view.look.rtl);
+    let rect = Rect::from_center_size(center, Vec2::splat(size));
+    let response = ui.interact(rect, ui.scope_id().with("folder"), Sense::click());
+    let palette = &view.look.palette;
+    ui.painter().rect(
+        rect,
+        egui::CornerRadius::same(16),
+        palette.surface,
+        Stroke::new(if response.hovered() { 5.0 } else { 3.0 }, palette.border),
+        egui::StrokeKind::Inside,
+    );
+    let picture = target.picture.as_deref().unwrap_or("📁");
+    ui.painter().text(
+        center,
+        egui::Align2::CENTER_CENTER,
+        picture,
+        FontId::proportional(size * 0.6),
+        palette.text,
+    );
+    let label = view.tr(&target.label);
+    ui.painter().text(
+        rect.center_bottom() + egui::vec2(0.0, 24.0),
+        egui::Align2::CENTER_CENTER,
+        &label,
+        FontId::proportional(view.look.size(crate::theme::TextKind::Body)),
+        palette.text,
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    if response.double_clicked() {
+        commands.push(AppCommand::Session(Command::TaskDone));
+    } else if response.clicked() {
+        // A lone press is a step on the way, not a miss.
+        commands.push(AppCommand::None);
+    }
+}

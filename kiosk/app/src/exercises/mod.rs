@@ -1,0 +1,64 @@
+//! The exercise environments. Each task kind of the engine is implemented once here, drawn
+//! from the task's parameters; this is the only place that matches on kinds.
+
+mod click_target;
+mod double_click;
+mod drag_drop;
+mod scroll_find;
+
+use egui::{Pos2, Rect, Sense, Ui, Vec2};
+use repere_engine::content::{Task, TaskKind};
+use repere_engine::session::{Command, TaskEvent};
+
+use crate::app::AppCommand;
+use crate::screens::View;
+
+/// What the exercise on screen remembers between frames (reset for each task).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExerciseState {
+    /// Targets pressed so far.
+    pub hits: u32,
+    /// How far the dragged item has moved.
+    pub drag_offset: Vec2,
+}
+
+/// Draws the task's environment in the available space.
+pub fn exercise_ui(ui: &mut Ui, view: &View<'_>, task: &Task, commands: &mut Vec<AppCommand>) {
+    let area = ui.available_rect_before_wrap();
+    let state = &view.ui_state.exercise;
+    // A press beside the targets counts as a miss; the area is named for screen readers.
+    let background = ui.interact(area, ui.scope_id().with(("exercise_area", &task.id)), Sense::click());
+    let label = view.tr("task.area");
+    background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Pane, true, &label));
+    ui.painter().rect_stroke(
+        area,
+        egui::CornerRadius::same(12),
+        egui::Stroke::new(1.0, view.look.palette.border),
+        egui::StrokeKind::Inside,
+    );
+    let before = commands.len();
+    match &task.kind {
+        TaskKind::ClickTarget { targets, size, target } => {
+            click_target::click_target_ui(ui, view, area, *targets, *size, target, state, commands);
+        }
+        TaskKind::DoubleClick { size, target } => {
+            double_click::double_click_ui(ui, view, area, *size, target, commands);
+        }
+        TaskKind::DragDrop { item, destination } => {
+            drag_drop::drag_drop_ui(ui, view, area, item, destination, state, commands);
+        }
+        TaskKind::ScrollFind { list, items, target } => {
+            scroll_find::scroll_find_ui(ui, view, area, list, items, *target, commands);
+        }
+    }
+    if background.clicked() && commands.len() == before {
+        commands.push(AppCommand::Session(Command::Task(TaskEvent::Miss)));
+    }
+    ui.advance_cursor_after_rect(area);
+}
+
+/// A point of `area` given in fractions of its size, mirrored in right-to-left languages.
+fn at(area: Rect, fx: f32, fy: f32, rtl: bool) -> Pos2 {
+    let fx = if rtl { 1.0 - fx } else { fx };
+    Pos2::new(area.min.x + area.width() * fx, area.min.y + area.height() * fy)
+}

@@ -1,0 +1,39 @@
+//! Bundled fonts (Noto from Debian, see `kiosk/fonts/`), so every kiosk renders the same and
+//! nothing depends on the machine's fonts. egui's emoji fonts draw the pictograms.
+
+use std::sync::Arc;
+
+use egui::{FontData, FontDefinitions, FontFamily};
+
+/// The family used for titles and buttons.
+pub const BOLD: &str = "bold";
+
+/// Installs the kiosk's fonts in `ctx`.
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}
+
+/// The kiosk's font definitions.
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    let add = |fonts: &mut FontDefinitions, name: &str, bytes: &'static [u8]| {
+        fonts.font_data.insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    };
+    add(&mut fonts, "NotoSans-Regular", include_bytes!("../../fonts/NotoSans-Regular.ttf"));
+    add(&mut fonts, "NotoSans-Bold", include_bytes!("../../fonts/NotoSans-Bold.ttf"));
+    add(&mut fonts, "NotoSansArabic-Regular", include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"));
+    add(&mut fonts, "NotoSansArabic-Bold", include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"));
+
+    // egui's own symbol fonts stay as fallbacks for pictograms.
+    let symbols: Vec<String> = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .map(|list| list.iter().filter(|name| name.as_str() != "Ubuntu-Light").cloned().collect())
+        .unwrap_or_default();
+    let family = |first: &[&str]| -> Vec<String> {
+        first.iter().map(|s| (*s).to_owned()).chain(symbols.iter().cloned()).collect()
+    };
+    fonts.families.insert(FontFamily::Proportional, family(&["NotoSans-Regular", "NotoSansArabic-Regular"]));
+    fonts.families.insert(FontFamily::Name(BOLD.into()), family(&["NotoSans-Bold", "NotoSansArabic-Bold"]));
+    fonts
+}

@@ -1,0 +1,8 @@
+//! The `kiosk` binary: see `kiosk --help` and CONTRACTS.md.
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = repere_kiosk::cli::main(&args);
+    #[expect(clippy::exit, reason = "the exit code is the command's contract")]
+    std::process::exit(code);
+}

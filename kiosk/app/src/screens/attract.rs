@@ -1,0 +1,62 @@
+//! "Touch to start", with the languages named in their own script.
+
+use egui::{Sense, Ui, vec2};
+use repere_engine::session::Command;
+
+use super::{View, grid_cell};
+use crate::app::AppCommand;
+use crate::i18n::tr;
+use crate::theme::{Look, TextKind};
+use crate::widgets::bidi_layout::LineAlign;
+use crate::widgets::{ButtonKind, big_button, text_block};
+
+/// The attract screen: a touch anywhere starts; a language name starts in that language.
+pub fn attract_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let look = view.look;
+    let language = view.session.language();
+    let whole = ui.max_rect();
+    // Touching anywhere that is not a language starts the visit.
+    let background = ui.interact(whole, ui.scope_id().with("attract_background"), Sense::click());
+    ui.add_space(whole.height() * 0.12);
+    text_block(ui, look, &tr(language, "app.name"), TextKind::Title, LineAlign::Center);
+    ui.add_space(12.0);
+    text_block(ui, look, &tr(language, "attract.subtitle"), TextKind::Body, LineAlign::Center);
+    ui.add_space(40.0);
+    ui.horizontal(|ui| {
+        ui.add_space((ui.available_width() - 640.0).max(0.0) / 2.0);
+        if big_button(
+            ui,
+            look,
+            &tr(language, "attract.touch"),
+            Some("👆"),
+            ButtonKind::Primary,
+            vec2(640.0, 140.0),
+        )
+        .clicked()
+        {
+            commands.push(AppCommand::Session(Command::Start));
+        }
+    });
+    ui.add_space(48.0);
+    let offered = view.config.offered_languages(view.content);
+    ui.horizontal_wrapped(|ui| {
+        let margin = 80.0;
+        ui.add_space(margin);
+        let per_row = offered.len().clamp(1, 6);
+        ui.set_max_width(whole.width() - 2.0 * margin);
+        let cell = grid_cell(ui, per_row, 80.0);
+        for info in offered {
+            // Each name in its own direction, whatever the attract screen's language.
+            let own = Look::new(info.is_rtl(), look.modes);
+            if big_button(ui, &own, &info.name, None, ButtonKind::Secondary, cell).clicked() {
+                commands.push(AppCommand::Session(Command::Start));
+                commands.push(AppCommand::Session(Command::ChooseLanguage(info.code.clone())));
+            }
+        }
+    });
+    if background.clicked() && commands.is_empty() {
+        commands.push(AppCommand::Session(Command::Start));
+    }
+    let label = tr(language, "attract.touch");
+    background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Pane, true, &label));
+}

@@ -1,0 +1,142 @@
+//! One screen per file, each a view of the session that pushes [`AppCommand`]s. This module
+//! lays out what every screen shares: the toolbar, the caption band and the overlays.
+
+mod attract;
+mod goodbye;
+mod idle_warning;
+mod language;
+mod operator;
+mod question;
+mod result;
+mod stop_confirm;
+mod task;
+mod toolbar;
+mod urgent;
+mod welcome;
+
+use egui::{Frame, Margin, Ui};
+use repere_engine::config::Config;
+use repere_engine::content::Content;
+use repere_engine::session::{IdleState, Screen, Session};
+
+pub use self::operator::OperatorPanel;
+use crate::app::{AppCommand, UiState};
+use crate::i18n::tr;
+use crate::theme::{Look, TextKind};
+use crate::widgets::bidi_layout::LineAlign;
+use crate::widgets::text_block;
+
+/// A dialog over the screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// "Stop the test?"
+    StopConfirm,
+    /// The operator's PIN pad and menu.
+    Operator(OperatorPanel),
+}
+
+/// What a screen reads.
+pub struct View<'a> {
+    /// The visit.
+    pub session: &'a Session,
+    /// The content.
+    pub content: &'a Content,
+    /// The deployment config.
+    pub config: &'a Config,
+    /// Direction, modes, colours.
+    pub look: &'a Look,
+    /// UI-local state.
+    pub ui_state: &'a UiState,
+    /// Clock, seconds.
+    pub now: f64,
+    /// An audio output is open.
+    pub audio_available: bool,
+    /// Current volume, 0–1.
+    pub volume: f32,
+}
+
+impl View<'_> {
+    /// The text of `key` in the visit's language.
+    pub fn tr(&self, key: &str) -> String {
+        tr(self.session.language(), key)
+    }
+}
+
+/// The i18n key spoken (and captioned) on the current screen.
+pub fn prompt_key(session: &Session, content: &Content) -> String {
+    match session.screen() {
+        Screen::Attract => "attract.say".to_owned(),
+        Screen::Language => "language.say".to_owned(),
+        Screen::Welcome => "welcome.say".to_owned(),
+        Screen::Urgent => "urgent.say".to_owned(),
+        Screen::UrgentHelp => "urgent_help.say".to_owned(),
+        Screen::Question(i) => content.questions.get(i).map_or_else(String::new, |q| q.say.clone()),
+        Screen::Task(i) => content.tasks.get(i).map_or_else(String::new, |t| t.say.clone()),
+        Screen::Result => "result.say".to_owned(),
+        Screen::Goodbye => "goodbye.say".to_owned(),
+    }
+}
+
+/// The whole kiosk screen.
+pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let look = view.look;
+    let screen = view.session.screen();
+    if screen == Screen::Attract {
+        attract::attract_ui(ui, view, commands);
+    } else {
+        egui::Panel::top("toolbar")
+            .frame(Frame::new().fill(look.palette.surface).inner_margin(Margin::same(8)))
+            .show_separator_line(false)
+            .resizable(false)
+            .show(ui, |ui| toolbar::toolbar_ui(ui, view, commands));
+        egui::Panel::top("caption")
+            .frame(Frame::new().fill(look.palette.caption).inner_margin(Margin::symmetric(24, 14)))
+            .show_separator_line(false)
+            .resizable(false)
+            .show(ui, |ui| {
+                let caption = view.tr(&prompt_key(view.session, view.content));
+                text_block(ui, look, &caption, TextKind::Caption, LineAlign::Start);
+            });
+        egui::CentralPanel::default()
+            .frame(Frame::new().fill(look.palette.background).inner_margin(Margin::symmetric(32, 20)))
+            .show(ui, |ui| match screen {
+                Screen::Attract => {}
+                Screen::Language => language::language_ui(ui, view, commands),
+                Screen::Welcome => welcome::welcome_ui(ui, view, commands),
+                Screen::Urgent => urgent::urgent_ui(ui, view, commands),
+                Screen::UrgentHelp => urgent::urgent_help_ui(ui, view, commands),
+                Screen::Question(index) => question::question_ui(ui, view, index, commands),
+                Screen::Task(index) => task::task_ui(ui, view, index, commands),
+                Screen::Result => result::result_ui(ui, view, commands),
+                Screen::Goodbye => goodbye::goodbye_ui(ui, view, commands),
+            });
+    }
+    operator::corner_gesture(ui, view, commands);
+    match &view.ui_state.overlay {
+        Some(Overlay::StopConfirm) => stop_confirm::stop_confirm_ui(ui.ctx(), view, commands),
+        Some(Overlay::Operator(panel)) => operator::operator_ui(ui.ctx(), view, panel, commands),
+        None => {
+            if let IdleState::Warning { seconds_left } = view.session.idle_state(view.now) {
+                idle_warning::idle_warning_ui(ui.ctx(), view, seconds_left, commands);
+            }
+        }
+    }
+}
+
+/// Lays out `n` buttons per row across the width, reading order respected; returns the size
+/// of one button.
+pub fn grid_cell(ui: &Ui, per_row: usize, height: f32) -> egui::Vec2 {
+    let spacing = ui.spacing().item_spacing.x;
+    let per_row = per_row.max(1) as f32;
+    egui::vec2((ui.available_width() - spacing * (per_row - 1.0)) / per_row, height)
+}
+
+/// A horizontal row that runs in the reading direction.
+pub fn reading_row<R>(ui: &mut Ui, look: &Look, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let layout = if look.rtl {
+        egui::Layout::right_to_left(egui::Align::Min)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min)
+    };
+    ui.with_layout(layout, add).inner
+}

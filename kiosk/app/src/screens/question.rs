@@ -1,0 +1,192 @@
+//! A declarative question: pictogram answers, yes/no, or a postcode keypad. Always a way to
+//! skip.
+
+use egui::{Ui, vec2};
+use repere_engine::content::Question;
+use repere_engine::profile::{AnswerValue, is_postcode};
+use repere_engine::session::Command;
+use repere_engine::vocabulary::AnswerShape;
+
+use super::{View, grid_cell, reading_row};
+use crate::app::AppCommand;
+use crate::theme::TextKind;
+use crate::widgets::bidi_layout::LineAlign;
+use crate::widgets::{ButtonKind, big_button, text_block};
+
+/// The question at `index`.
+pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Vec<AppCommand>) {
+    let Some(question) = view.content.questions.get(index) else {
+        return;
+    };
+    match question.shape {
+        AnswerShape::One => one_ui(ui, view, question, commands),
+        AnswerShape::Many => many_ui(ui, view, question, commands),
+        AnswerShape::YesNo => yes_no_ui(ui, view, commands),
+        AnswerShape::Postcode => postcode_ui(ui, view, commands),
+    }
+    ui.add_space(16.0);
+    reading_row(ui, view.look, |ui| {
+        if big_button(
+            ui,
+            view.look,
+            &view.tr("common.skip"),
+            Some("⏭"),
+            ButtonKind::Secondary,
+            vec2(260.0, 80.0),
+        )
+        .clicked()
+        {
+            commands.push(AppCommand::Session(Command::SkipQuestion));
+        }
+    });
+}
+
+fn answer_height(count: usize) -> f32 {
+    if count > 6 { 84.0 } else { 110.0 }
+}
+
+fn one_ui(ui: &mut Ui, view: &View<'_>, question: &Question, commands: &mut Vec<AppCommand>) {
+    let given = view.session.answers().values_of(&question.id).unwrap_or_default();
+    let cell = grid_cell(ui, 2, answer_height(question.answers.len()));
+    choices(
+        ui,
+        view,
+        question,
+        cell,
+        |id| given.contains(&id),
+        |id| {
+            commands.push(AppCommand::Session(Command::Answer(AnswerValue::One(id.to_owned()))));
+        },
+    );
+}
+
+fn many_ui(ui: &mut Ui, view: &View<'_>, question: &Question, commands: &mut Vec<AppCommand>) {
+    let chosen = &view.ui_state.chosen;
+    let per_row = if question.answers.len() > 6 { 3 } else { 2 };
+    let cell = grid_cell(ui, per_row, answer_height(question.answers.len()));
+    choices(
+        ui,
+        view,
+        question,
+        cell,
+        |id| chosen.iter().any(|c| c == id),
+        |id| {
+            commands.push(AppCommand::ToggleChoice(id.to_owned()));
+        },
+    );
+    ui.add_space(16.0);
+    reading_row(ui, view.look, |ui| {
+        if big_button(
+            ui,
+            view.look,
+            &view.tr("common.continue"),
+            Some("▶"),
+            ButtonKind::Primary,
+            vec2(320.0, 90.0),
+        )
+        .clicked()
+        {
+            commands.push(AppCommand::Session(Command::Answer(AnswerValue::Many(chosen.clone()))));
+        }
+    });
+}
+
+fn choices(
+    ui: &mut Ui,
+    view: &View<'_>,
+    question: &Question,
+    cell: egui::Vec2,
+    is_selected: impl Fn(&str) -> bool,
+    mut on_click: impl FnMut(&str),
+) {
+    let layout = if view.look.rtl {
+        egui::Layout::right_to_left(egui::Align::Min).with_main_wrap(true)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true)
+    };
+    ui.with_layout(layout, |ui| {
+        for answer in &question.answers {
+            let selected = is_selected(&answer.id);
+            let label = view.tr(&answer.label);
+            if big_button(
+                ui,
+                view.look,
+                &label,
+                answer.picture.as_deref(),
+                ButtonKind::Choice { selected },
+                cell,
+            )
+            .clicked()
+            {
+                on_click(&answer.id);
+            }
+        }
+    });
+}
+
+fn yes_no_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    ui.add_space(24.0);
+    let cell = grid_cell(ui, 2, 140.0);
+    reading_row(ui, view.look, |ui| {
+        if big_button(ui, view.look, &view.tr("common.yes"), Some("👍"), ButtonKind::Secondary, cell)
+            .clicked()
+        {
+            commands.push(AppCommand::Session(Command::Answer(AnswerValue::YesNo(true))));
+        }
+        if big_button(ui, view.look, &view.tr("common.no"), Some("✋"), ButtonKind::Secondary, cell).clicked()
+        {
+            commands.push(AppCommand::Session(Command::Answer(AnswerValue::YesNo(false))));
+        }
+    });
+}
+
+fn postcode_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let look = view.look;
+    let typed = &view.ui_state.postcode;
+    // Digits always run left to right, whatever the language.
+    let shown: String = (0..5).map(|i| typed.chars().nth(i).unwrap_or('_')).flat_map(|c| [c, ' ']).collect();
+    ui.vertical_centered(|ui| {
+        let field = text_block(
+            ui,
+            &crate::theme::Look { rtl: false, ..*look },
+            shown.trim_end(),
+            TextKind::Title,
+            LineAlign::Center,
+        );
+        let label = view.tr("question.postcode.field");
+        let value = typed.clone();
+        field.widget_info(|| {
+            let mut info = egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label);
+            info.current_text_value = Some(value.clone());
+            info
+        });
+    });
+    ui.add_space(12.0);
+    let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "✔"];
+    let keypad_width = 3.0 * 110.0 + 2.0 * ui.spacing().item_spacing.x;
+    for row in keys.chunks(3) {
+        ui.horizontal(|ui| {
+            ui.add_space((ui.available_width() - keypad_width).max(0.0) / 2.0);
+            for key in row {
+                let (label, picture, kind) = match *key {
+                    "⌫" => (view.tr("question.postcode.erase"), None, ButtonKind::Secondary),
+                    "✔" => (view.tr("common.continue"), Some("▶"), ButtonKind::Primary),
+                    digit => (digit.to_owned(), None, ButtonKind::Secondary),
+                };
+                if big_button(ui, look, &label, picture, kind, vec2(110.0, 76.0)).clicked() {
+                    match *key {
+                        "⌫" => commands.push(AppCommand::PostcodeErase),
+                        "✔" => {
+                            if is_postcode(typed) {
+                                commands.push(AppCommand::Session(Command::Answer(AnswerValue::Postcode(
+                                    typed.clone(),
+                                ))));
+                            }
+                        }
+                        digit => commands.extend(digit.chars().next().map(AppCommand::PostcodeDigit)),
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,91 @@
+//! The result: the level in plain words, what the visitor can already do, where to go next.
+//! On open speakers it is read aloud only when the visitor asks.
+
+use egui::{Ui, vec2};
+use repere_engine::session::Command;
+
+use super::{View, grid_cell, reading_row};
+use crate::app::AppCommand;
+use crate::i18n::tr_with;
+use crate::theme::TextKind;
+use crate::widgets::bidi_layout::LineAlign;
+use crate::widgets::{ButtonKind, big_button, text_block};
+
+/// The result screen.
+pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let Some(result) = view.session.result() else {
+        return;
+    };
+    let look = view.look;
+    let language = view.session.language();
+    egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 110.0).show(
+        ui,
+        |ui| {
+            let rank = result.level.rank.to_string();
+            let heading = format!(
+                "{} — {}",
+                tr_with(language, "result.level_label", &[("rank", &rank)]),
+                view.tr(&format!("result.level.{}.name", result.level.id))
+            );
+            text_block(ui, look, &heading, TextKind::Title, LineAlign::Start);
+            ui.add_space(8.0);
+            text_block(
+                ui,
+                look,
+                &view.tr(&format!("result.level.{}.say", result.level.id)),
+                TextKind::Body,
+                LineAlign::Start,
+            );
+            ui.add_space(20.0);
+            text_block(ui, look, &view.tr("result.can_do.title"), TextKind::Title, LineAlign::Start);
+            if result.can_do.is_empty() {
+                text_block(
+                    ui,
+                    look,
+                    &format!("• {}", view.tr("result.can_do.first_step")),
+                    TextKind::Body,
+                    LineAlign::Start,
+                );
+            }
+            for id in &result.can_do {
+                text_block(
+                    ui,
+                    look,
+                    &format!("✔ {}", view.tr(&format!("result.can_do.{id}"))),
+                    TextKind::Body,
+                    LineAlign::Start,
+                );
+            }
+            ui.add_space(20.0);
+            text_block(ui, look, &view.tr("result.next.title"), TextKind::Title, LineAlign::Start);
+            if result.stopped_early {
+                text_block(ui, look, &view.tr("result.next.stopped_early"), TextKind::Body, LineAlign::Start);
+            }
+            let next = match view.config.help_desk_line(language) {
+                Some(desk) => tr_with(language, "result.next.desk", &[("desk", desk)]),
+                None => view.tr("result.next.no_desk"),
+            };
+            text_block(ui, look, &next, TextKind::Body, LineAlign::Start);
+        },
+    );
+    ui.add_space(12.0);
+    let cell = grid_cell(ui, 2, 90.0);
+    reading_row(ui, look, |ui| {
+        if big_button(ui, look, &view.tr("result.hear"), Some("🔊"), ButtonKind::Secondary, cell).clicked()
+        {
+            commands.push(AppCommand::HearResult);
+        }
+        if big_button(
+            ui,
+            look,
+            &view.tr("result.finish"),
+            Some("✔"),
+            ButtonKind::Primary,
+            vec2(cell.x, cell.y),
+        )
+        .clicked()
+        {
+            commands.push(AppCommand::Session(Command::Stop));
+        }
+    });
+}

@@ -1,0 +1,78 @@
+//! The kiosk window: full screen, no decorations, cannot be closed by visitors.
+
+use std::sync::Arc;
+
+use repere_engine::config::Config;
+use repere_engine::content::Content;
+use repere_engine::problem::Problem;
+
+use crate::KioskApp;
+use crate::audio::Speaker;
+use crate::theme::{DisplayModes, Look, TextKind};
+use crate::widgets::bidi_layout::LineAlign;
+use crate::widgets::text_block;
+
+fn native_options(windowed: bool) -> eframe::NativeOptions {
+    let viewport = if windowed {
+        egui::ViewportBuilder::default().with_inner_size(crate::testing::SCREEN).with_title("Repère")
+    } else {
+        egui::ViewportBuilder::default()
+            .with_fullscreen(true)
+            .with_decorations(false)
+            .with_close_button(false)
+            .with_title("Repère")
+    };
+    eframe::NativeOptions { viewport, renderer: eframe::Renderer::Wgpu, ..eframe::NativeOptions::default() }
+}
+
+/// Runs the kiosk until the operator exits.
+pub fn run_kiosk(content: Arc<Content>, config: Config, windowed: bool) -> Result<(), String> {
+    eframe::run_native(
+        "Repère",
+        native_options(windowed),
+        Box::new(move |cc| Ok(Box::new(KioskApp::new(&cc.egui_ctx, content, config, Speaker::open())))),
+    )
+    .map_err(|err| format!("the kiosk window could not open: {err}"))
+}
+
+/// Shows why the kiosk cannot start (for the deployer), until the window is closed.
+pub fn run_startup_failure(problems: Vec<Problem>, windowed: bool) -> Result<(), String> {
+    eframe::run_native(
+        "Repère",
+        native_options(windowed),
+        Box::new(move |cc| {
+            crate::fonts::install(&cc.egui_ctx);
+            Ok(Box::new(StartupFailure { problems }))
+        }),
+    )
+    .map_err(|err| format!("the window could not open: {err}"))
+}
+
+/// The screen that lists the problems found at start-up.
+struct StartupFailure {
+    problems: Vec<Problem>,
+}
+
+impl eframe::App for StartupFailure {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let look = Look::new(false, DisplayModes::default());
+        look.apply(ui.ctx());
+        egui::CentralPanel::default().show(ui, |ui| {
+            let lang = repere_engine::REFERENCE_LANGUAGE;
+            text_block(ui, &look, &crate::i18n::tr(lang, "startup.title"), TextKind::Title, LineAlign::Start);
+            text_block(
+                ui,
+                &look,
+                &crate::i18n::tr(lang, "startup.explain"),
+                TextKind::Body,
+                LineAlign::Start,
+            );
+            ui.add_space(12.0);
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                for problem in &self.problems {
+                    ui.label(egui::RichText::new(problem.to_string()).monospace().size(18.0));
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,88 @@
+//! A big button with words and an optional pictogram, laid out right-to-left when needed.
+
+use egui::{CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2};
+
+use super::bidi_layout::{self, LineAlign};
+use super::text_galley;
+use crate::theme::{Look, MIN_TARGET, TextKind};
+
+/// How a button looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ButtonKind {
+    /// The main action of a screen.
+    Primary,
+    /// Other actions.
+    Secondary,
+    /// An answer, selected or not.
+    Choice {
+        /// Currently chosen.
+        selected: bool,
+    },
+}
+
+/// A button of at least `size` (never smaller than [`MIN_TARGET`]); its accessible label is
+/// its words.
+pub fn big_button(
+    ui: &mut Ui,
+    look: &Look,
+    label: &str,
+    picture: Option<&str>,
+    kind: ButtonKind,
+    size: Vec2,
+) -> egui::Response {
+    let size = Vec2::new(size.x.max(MIN_TARGET), size.y.max(MIN_TARGET));
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let palette = &look.palette;
+    let (fill, text_color) = match kind {
+        ButtonKind::Primary => (palette.accent, palette.on_accent),
+        ButtonKind::Secondary | ButtonKind::Choice { selected: false } => (palette.surface, palette.text),
+        ButtonKind::Choice { selected: true } => (palette.selected, palette.text),
+    };
+    let stroke_width = match kind {
+        ButtonKind::Choice { selected: true } => 5.0,
+        _ if response.hovered() => 3.0,
+        _ => 2.0,
+    };
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect(
+            rect,
+            CornerRadius::same(14),
+            fill,
+            Stroke::new(stroke_width, palette.border),
+            StrokeKind::Inside,
+        );
+        let inner = rect.shrink(14.0);
+        let picture_size = look.size(TextKind::Title) * 1.2;
+        let picture_galley = picture
+            .map(|p| painter.layout_no_wrap(p.to_owned(), FontId::proportional(picture_size), text_color));
+        let picture_width = picture_galley.as_ref().map_or(0.0, |g| g.size().x + 16.0);
+        let text_width = (inner.width() - picture_width).max(40.0);
+        let laid = text_galley(ui, look, label, TextKind::Button, text_color, text_width, LineAlign::Center);
+        let total = Vec2::new(
+            laid.size.x + picture_width,
+            laid.size.y.max(picture_galley.as_ref().map_or(0.0, |g| g.size().y)),
+        );
+        let start = Rect::from_center_size(inner.center(), total).min;
+        // The pictogram stands on the reading side: left in LTR, right in RTL.
+        let (picture_x, text_x) = if look.rtl {
+            (start.x + laid.size.x + 16.0, start.x)
+        } else {
+            (start.x, start.x + picture_width)
+        };
+        if let Some(galley) = picture_galley {
+            let y = inner.center().y - galley.size().y / 2.0;
+            painter.galley(egui::pos2(picture_x, y), galley, text_color);
+        }
+        let text_y = inner.center().y - laid.size.y / 2.0;
+        bidi_layout::paint(painter, egui::pos2(text_x, text_y), &laid, text_color);
+    }
+    let label = label.to_owned();
+    response.widget_info(|| match kind {
+        ButtonKind::Choice { selected } => {
+            egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+        }
+        _ => egui::WidgetInfo::labeled(egui::Role::Button, true, &label),
+    });
+    response
+}

@@ -1,0 +1,9 @@
+//! The kiosk's own widgets: every text goes through the bidi line layout, every pressable
+//! thing is big and carries its accessible label.
+
+pub mod bidi_layout;
+mod big_button;
+mod text_block;
+
+pub use big_button::{ButtonKind, big_button};
+pub use text_block::{text_block, text_galley};

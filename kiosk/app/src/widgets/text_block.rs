@@ -1,0 +1,35 @@
+//! A block of text laid out by [`super::bidi_layout`], with its accessible label.
+
+use egui::{Color32, FontFamily, FontId, Sense, Ui, Vec2};
+
+use super::bidi_layout::{self, LaidOutText, LineAlign, PainterShaper};
+use crate::theme::{Look, TextKind};
+
+/// Lays out `text` for the look and the width (without painting).
+pub fn text_galley(
+    ui: &Ui,
+    look: &Look,
+    text: &str,
+    kind: TextKind,
+    color: Color32,
+    max_width: f32,
+    align: LineAlign,
+) -> LaidOutText {
+    let family = match kind {
+        TextKind::Title | TextKind::Button => FontFamily::Name(crate::fonts::BOLD.into()),
+        _ => FontFamily::Proportional,
+    };
+    let shaper = PainterShaper { painter: ui.painter(), font: FontId::new(look.size(kind), family), color };
+    bidi_layout::layout(&shaper, text, max_width, look.rtl, align)
+}
+
+/// Shows a block of text across the available width; a label for screen readers and tests.
+pub fn text_block(ui: &mut Ui, look: &Look, text: &str, kind: TextKind, align: LineAlign) -> egui::Response {
+    let width = ui.available_width();
+    let laid = text_galley(ui, look, text, kind, look.palette.text, width, align);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, laid.size.y), Sense::hover());
+    bidi_layout::paint(ui.painter(), rect.min, &laid, look.palette.text);
+    let label = text.to_owned();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    response
+}

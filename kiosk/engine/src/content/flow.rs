@@ -1,0 +1,81 @@
+//! The order of the visit (`scenarios/flow.toml`): which questions, which tasks, and when a
+//! domain stops early.
+
+use serde::Deserialize;
+
+use crate::problem::{Problem, line_of, toml_problem};
+
+/// When the test stops a domain or the whole hands-on part early, kindly.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AdaptiveRules {
+    /// A domain ends after this many tasks in a row that were not done (skipped or given up).
+    pub stop_domain_after_misses: u32,
+    /// The hands-on part ends when the mouse domain's score is below this: the basics are out
+    /// of reach today and the next domains would only be discouraging.
+    pub stop_test_below_mouse_score: f32,
+}
+
+/// The order of a visit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flow {
+    /// Question ids, in the order asked.
+    pub questions: Vec<String>,
+    /// Task ids, in the order presented.
+    pub tasks: Vec<String>,
+    /// Early stops.
+    pub adaptive: AdaptiveRules,
+    /// The file, and the lines of the two lists, for messages.
+    pub shown_path: String,
+    /// Line of `questions`.
+    pub questions_line: Option<usize>,
+    /// Line of `tasks`.
+    pub tasks_line: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FlowFile {
+    questions: toml::Spanned<Vec<String>>,
+    tasks: toml::Spanned<Vec<String>>,
+    adaptive: toml::Spanned<AdaptiveRules>,
+}
+
+/// Parses `scenarios/flow.toml` (ids are checked against the questions and tasks later).
+pub fn parse_flow(path: &str, text: &str) -> Result<Flow, Vec<Problem>> {
+    let file: FlowFile = toml::from_str(text).map_err(|err| vec![toml_problem(path, text, &err)])?;
+    let adaptive_line = Some(line_of(text, file.adaptive.span().start));
+    let adaptive = file.adaptive.into_inner();
+    let mut problems = Vec::new();
+    if !(1..=10).contains(&adaptive.stop_domain_after_misses) {
+        problems.push(Problem::at(
+            path,
+            adaptive_line,
+            format!(
+                "stop_domain_after_misses = {} is out of range (1 to 10)",
+                adaptive.stop_domain_after_misses
+            ),
+        ));
+    }
+    if !(0.0..=1.0).contains(&adaptive.stop_test_below_mouse_score) {
+        problems.push(Problem::at(
+            path,
+            adaptive_line,
+            format!(
+                "stop_test_below_mouse_score = {} is out of range (0 to 1)",
+                adaptive.stop_test_below_mouse_score
+            ),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Flow {
+        questions_line: Some(line_of(text, file.questions.span().start)),
+        tasks_line: Some(line_of(text, file.tasks.span().start)),
+        questions: file.questions.into_inner(),
+        tasks: file.tasks.into_inner(),
+        adaptive,
+        shown_path: path.to_owned(),
+    })
+}

@@ -1,0 +1,395 @@
+//! Content: languages, strings, questions, tasks, flow, scoring rules and sounds, loaded from
+//! the layered [`ContentSource`] and checked as a whole. A bad file stops start-up.
+
+pub mod flow;
+pub mod language;
+pub mod levels;
+pub mod locale;
+pub mod question;
+pub mod sounds;
+pub mod source;
+pub mod task;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use self::flow::Flow;
+pub use self::language::LanguageInfo;
+pub use self::levels::ScoringRules;
+pub use self::locale::Locale;
+pub use self::question::Question;
+pub use self::sounds::SoundBank;
+pub use self::source::ContentSource;
+pub use self::task::{Task, TaskKind};
+use crate::problem::Problem;
+use crate::vocabulary::Domain;
+
+/// Everything a visit needs, checked.
+#[derive(Clone, Debug)]
+pub struct Content {
+    /// Languages, in the picker's order.
+    pub languages: Vec<LanguageInfo>,
+    /// Strings per language code.
+    pub locales: BTreeMap<String, Locale>,
+    /// Questions in the order asked.
+    pub questions: Vec<Question>,
+    /// Tasks in the order presented.
+    pub tasks: Vec<Task>,
+    /// Order and early stops.
+    pub flow: Flow,
+    /// Scoring rules.
+    pub scoring: ScoringRules,
+    /// Recorded prompts.
+    pub sounds: SoundBank,
+}
+
+/// Per-language figures of `kiosk check`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct LanguageCoverage {
+    /// Share of the reference keys present.
+    pub keys: f64,
+    /// Strings identical to French that are not deliberate copies.
+    pub untranslated: usize,
+    /// Share of spoken keys with a prompt.
+    pub sounds: f64,
+    /// The voice prompts were made with, or `None` (captions only).
+    pub voice: Option<String>,
+}
+
+/// The reference language: every key must exist in it.
+pub const REFERENCE_LANGUAGE: &str = "fr";
+
+impl Content {
+    /// Loads and checks everything; on any problem returns them all.
+    pub fn load(source: &ContentSource) -> Result<Self, Vec<Problem>> {
+        match Self::inspect(source) {
+            (Some(content), problems) if problems.is_empty() => Ok(content),
+            (_, problems) => Err(problems),
+        }
+    }
+
+    /// Loads what can be loaded and lists every problem (for `kiosk check`, which reports
+    /// coverage even when something is wrong). The content is `None` only when its core
+    /// files (flow, levels) cannot be read.
+    pub fn inspect(source: &ContentSource) -> (Option<Self>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut required = |rel: &str| -> Option<(String, String)> {
+            match source.get(rel) {
+                None => {
+                    problems.push(Problem::file(rel, "file missing"));
+                    None
+                }
+                Some(file) => match file.text() {
+                    Ok(text) => Some((file.shown_path.clone(), text.to_owned())),
+                    Err(message) => {
+                        problems.push(Problem::file(&file.shown_path, message));
+                        None
+                    }
+                },
+            }
+        };
+        let languages_file = required("scenarios/languages.toml");
+        let flow_file = required("scenarios/flow.toml");
+        let levels_file = required("scenarios/levels.toml");
+
+        let languages = languages_file
+            .and_then(|(path, text)| {
+                language::parse_languages(&path, &text).map_err(|p| problems.extend(p)).ok()
+            })
+            .unwrap_or_default();
+        let flow = flow_file
+            .and_then(|(path, text)| flow::parse_flow(&path, &text).map_err(|p| problems.extend(p)).ok());
+        let scoring = levels_file
+            .and_then(|(path, text)| levels::parse_levels(&path, &text).map_err(|p| problems.extend(p)).ok());
+
+        let locales = load_locales(source, &languages, &mut problems);
+
+        let mut all_questions = Vec::new();
+        for file in source.under("scenarios/questions").filter(|f| f.rel_path.ends_with(".toml")) {
+            match file.text() {
+                Ok(text) => match question::parse_question(&file.shown_path, text) {
+                    Ok(q) => all_questions.push(q),
+                    Err(p) => problems.extend(p),
+                },
+                Err(message) => problems.push(Problem::file(&file.shown_path, message)),
+            }
+        }
+        let level_ids: Vec<String> = scoring
+            .as_ref()
+            .map(|s| s.level_ids().into_iter().map(str::to_owned).collect())
+            .unwrap_or_default();
+        let level_refs: Vec<&str> = level_ids.iter().map(String::as_str).collect();
+        let mut all_tasks = Vec::new();
+        for file in source.under("scenarios/tasks").filter(|f| f.rel_path.ends_with(".toml")) {
+            match file.text() {
+                Ok(text) => match task::parse_task(&file.shown_path, text, &level_refs) {
+                    Ok(t) => all_tasks.push(t),
+                    Err(p) => problems.extend(p),
+                },
+                Err(message) => problems.push(Problem::file(&file.shown_path, message)),
+            }
+        }
+        let sounds = load_sounds(source, &languages, &mut problems);
+
+        let (Some(flow), Some(scoring)) = (flow, scoring) else {
+            return (None, problems);
+        };
+        let questions = ordered(
+            &flow.questions,
+            all_questions,
+            |q| &q.id,
+            &flow.shown_path,
+            flow.questions_line,
+            "question",
+            &mut problems,
+        );
+        let tasks = ordered(
+            &flow.tasks,
+            all_tasks,
+            |t| &t.id,
+            &flow.shown_path,
+            flow.tasks_line,
+            "task",
+            &mut problems,
+        );
+
+        let content = Self { languages, locales, questions, tasks, flow, scoring, sounds };
+        problems.extend(content.key_problems());
+        problems.extend(content.sound_problems());
+        (Some(content), problems)
+    }
+
+    /// The built-in content; it is checked by the test suite, so this only fails when the
+    /// binary was built from broken content.
+    pub fn builtin() -> Result<Self, Vec<Problem>> {
+        Self::load(&ContentSource::builtin())
+    }
+
+    /// The language with this code.
+    pub fn language(&self, code: &str) -> Option<&LanguageInfo> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The text of `key` in `language`, falling back to French.
+    pub fn text(&self, language: &str, key: &str) -> Option<&str> {
+        self.locales
+            .get(language)
+            .and_then(|l| l.get(key))
+            .or_else(|| self.locales.get(REFERENCE_LANGUAGE).and_then(|l| l.get(key)))
+    }
+
+    /// Every key the content itself refers to (questions, answers, tasks).
+    pub fn referenced_keys(&self) -> Vec<(&str, &str)> {
+        let mut keys = Vec::new();
+        for q in &self.questions {
+            keys.push((q.say.as_str(), q.shown_path.as_str()));
+            keys.extend(q.answers.iter().map(|a| (a.label.as_str(), q.shown_path.as_str())));
+        }
+        for t in &self.tasks {
+            keys.push((t.say.as_str(), t.shown_path.as_str()));
+            keys.extend(t.kind.keys().into_iter().map(|k| (k, t.shown_path.as_str())));
+        }
+        keys
+    }
+
+    /// Keys spoken aloud: every reference key whose last segment is `say`.
+    pub fn spoken_keys(&self) -> Vec<&str> {
+        self.locales
+            .get(REFERENCE_LANGUAGE)
+            .map(|l| l.strings.keys().filter(|k| locale::is_spoken_key(k)).map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    fn key_problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let Some(reference) = self.locales.get(REFERENCE_LANGUAGE) else {
+            return problems;
+        };
+        for (key, path) in self.referenced_keys() {
+            if reference.get(key).is_none() {
+                problems.push(Problem::file(path, format!("key {key:?} is missing from the French locale")));
+            }
+        }
+        for (code, locale) in &self.locales {
+            for (key, text) in &reference.strings {
+                match locale.get(key) {
+                    None => problems.push(Problem::file(&locale.shown_path, format!("missing key {key:?}"))),
+                    Some(translated) if locale::placeholders(translated) != locale::placeholders(text) => {
+                        problems.push(Problem::file(
+                            &locale.shown_path,
+                            format!("key {key:?} must use the same {{placeholders}} as French"),
+                        ));
+                    }
+                    Some(_) => {}
+                }
+            }
+            for key in locale.strings.keys().filter(|k| reference.get(k).is_none()) {
+                problems.push(Problem::file(
+                    &locale.shown_path,
+                    format!("key {key:?} ({code}) does not exist in French: a typo?"),
+                ));
+            }
+        }
+        problems
+    }
+
+    fn sound_problems(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for language in self.languages.iter().filter(|l| l.voice.is_some()) {
+            let path = format!("sounds/{}/manifest.toml", language.code);
+            let manifest = self.sounds.manifests.get(&language.code);
+            for key in self.spoken_keys() {
+                let Some(text) = self.locales.get(&language.code).and_then(|l| l.get(key)) else {
+                    continue;
+                };
+                if self.sounds.prompt(&language.code, key).is_none() {
+                    problems.push(Problem::file(
+                        format!("sounds/{}/{key}.ogg", language.code),
+                        "prompt missing (run kiosk/tools/render-sounds)",
+                    ));
+                    continue;
+                }
+                match manifest.and_then(|m| m.prompts.get(key)) {
+                    None => problems.push(Problem::file(&path, format!("no entry for {key:?}"))),
+                    Some(entry) if entry.text != text => problems.push(Problem::file(
+                        &path,
+                        format!("prompt {key:?} is stale: its text changed since it was made"),
+                    )),
+                    Some(_) => {}
+                }
+            }
+        }
+        problems
+    }
+
+    /// Coverage figures per language, for `kiosk check`.
+    pub fn coverage(&self) -> BTreeMap<String, LanguageCoverage> {
+        let reference = self.locales.get(REFERENCE_LANGUAGE);
+        let total = reference.map_or(0, |r| r.strings.len()).max(1);
+        let spoken = self.spoken_keys();
+        self.languages
+            .iter()
+            .map(|language| {
+                let locale = self.locales.get(&language.code);
+                let present = reference.map_or(0, |r| {
+                    r.strings.keys().filter(|k| locale.and_then(|l| l.get(k)).is_some()).count()
+                });
+                let untranslated = match (reference, locale) {
+                    (Some(r), Some(l)) if language.code != REFERENCE_LANGUAGE => r
+                        .strings
+                        .iter()
+                        .filter(|(k, v)| l.get(k) == Some(v.as_str()) && !l.deliberate_copies.contains(k))
+                        .count(),
+                    _ => 0,
+                };
+                let with_sound =
+                    spoken.iter().filter(|k| self.sounds.prompt(&language.code, k).is_some()).count();
+                let coverage = LanguageCoverage {
+                    keys: present as f64 / total as f64,
+                    untranslated,
+                    sounds: if spoken.is_empty() { 1.0 } else { with_sound as f64 / spoken.len() as f64 },
+                    voice: language.voice.as_ref().map(|v| format!("espeak-ng {v}")),
+                };
+                (language.code.clone(), coverage)
+            })
+            .collect()
+    }
+
+    /// Task counts per domain, for `kiosk check`.
+    pub fn task_counts(&self) -> BTreeMap<&'static str, usize> {
+        Domain::ALL
+            .into_iter()
+            .map(|d| (d.id(), self.tasks.iter().filter(|t| t.domain == d).count()))
+            .collect()
+    }
+}
+
+fn load_locales(
+    source: &ContentSource,
+    languages: &[LanguageInfo],
+    problems: &mut Vec<Problem>,
+) -> BTreeMap<String, Locale> {
+    let mut locales = BTreeMap::new();
+    for language in languages {
+        let rel = format!("locales/{}.yml", language.code);
+        let Some(file) = source.get(&rel) else {
+            problems.push(Problem::file(&rel, format!("no strings for language {:?}", language.code)));
+            continue;
+        };
+        // The deployer's file is layered key by key over the built-in one.
+        let mut merged = Locale::default();
+        let builtin = if file.from_folder { ContentSource::builtin_file(&rel) } else { None };
+        for layer in builtin.iter().chain(std::iter::once(file)) {
+            let parsed = layer
+                .text()
+                .map_err(|m| Problem::file(&layer.shown_path, m))
+                .and_then(|text| locale::parse_locale(&layer.shown_path, text));
+            match parsed {
+                Ok(locale) => {
+                    merged.strings.extend(locale.strings);
+                    merged.deliberate_copies.extend(locale.deliberate_copies);
+                    merged.shown_path = locale.shown_path;
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        locales.insert(language.code.clone(), merged);
+    }
+    locales
+}
+
+fn load_sounds(source: &ContentSource, languages: &[LanguageInfo], problems: &mut Vec<Problem>) -> SoundBank {
+    let mut bank = SoundBank::default();
+    for language in languages {
+        let dir = format!("sounds/{}", language.code);
+        for file in source.under(&dir) {
+            let name = &file.rel_path[dir.len() + 1..];
+            if name == "manifest.toml" {
+                match file
+                    .text()
+                    .map_err(|m| Problem::file(&file.shown_path, m))
+                    .and_then(|t| sounds::parse_manifest(&file.shown_path, t))
+                {
+                    Ok(manifest) => {
+                        bank.manifests.insert(language.code.clone(), manifest);
+                    }
+                    Err(problem) => problems.push(problem),
+                }
+            } else if let Some(key) = name.strip_suffix(".ogg") {
+                if !file.bytes.starts_with(b"OggS") {
+                    problems.push(Problem::file(&file.shown_path, "not an OGG file"));
+                    continue;
+                }
+                bank.files
+                    .entry(language.code.clone())
+                    .or_default()
+                    .insert(key.to_owned(), file.bytes.clone());
+            }
+        }
+    }
+    bank
+}
+
+fn ordered<T>(
+    ids: &[String],
+    mut items: Vec<T>,
+    id_of: impl Fn(&T) -> &String,
+    path: &str,
+    line: Option<usize>,
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for id in ids {
+        let count = items.iter().filter(|item| id_of(item) == id).count();
+        if count > 1 {
+            problems.push(Problem::at(path, line, format!("{what} {id:?} is defined in {count} files")));
+        }
+        match items.iter().position(|item| id_of(item) == id) {
+            Some(index) => out.push(items.swap_remove(index)),
+            None => problems.push(Problem::at(path, line, format!("no {what} file has id {id:?}"))),
+        }
+    }
+    out
+}

@@ -1,0 +1,196 @@
+//! The result of a visit (output of `kiosk simulate` and `kiosk replay`, CONTRACTS.md,
+//! version 1), built from the answers and the domain scores by one function.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::ScoringRules;
+use crate::profile::{Answers, VisitorProfile};
+use crate::scoring::{DomainResult, DomainStatus, assess};
+use crate::vocabulary::Domain;
+
+/// Level rank and id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LevelRef {
+    /// 1–5.
+    pub rank: u8,
+    /// `eloigne` … `autonome`.
+    pub id: String,
+}
+
+/// A place, with the facts the data gives (`None` for unknown facts, never guessed).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceSummary {
+    /// Id in the directory.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Street address.
+    pub address: String,
+    /// Postcode.
+    pub postcode: String,
+    /// Commune.
+    pub commune: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Website.
+    pub website: Option<String>,
+    /// Appointment link.
+    pub appointment_url: Option<String>,
+    /// Opening hours (OSM syntax).
+    pub opening_hours: Option<String>,
+    /// Open at `--now`.
+    pub open_now: Option<bool>,
+    /// Next opening, when closed now.
+    pub next_opening: Option<String>,
+    /// Distance from the visitor or the kiosk.
+    pub distance_km: Option<f64>,
+    /// True only when the place declares it.
+    pub wheelchair_accessible: Option<bool>,
+    /// `en` / `other`.
+    pub languages: Vec<String>,
+}
+
+/// A kind of help, with a place when one is known.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Recommendation {
+    /// `help_with_procedures`, `digital_workshop`, `quick_help`, `equipment`,
+    /// `french_course`, `literacy`, `self_service`.
+    pub kind: String,
+    /// Why, and how to find one when `place` is `None`.
+    pub reason: String,
+    /// The place, or `None`.
+    pub place: Option<PlaceSummary>,
+}
+
+/// The result of a visit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VisitResult {
+    /// Format version: 1.
+    pub version: u32,
+    /// Language of the visit.
+    pub language: String,
+    /// Level.
+    pub level: LevelRef,
+    /// `assist`, `train`, `boost` or `none`.
+    pub modality: String,
+    /// A procedure is due today: help today comes first.
+    pub urgent_help_first: bool,
+    /// Brakes detected.
+    pub obstacles: Vec<String>,
+    /// At ease in their language, not in French: French courses.
+    pub french_course: bool,
+    /// French speaker who reads with difficulty: reading support.
+    pub literacy_support: bool,
+    /// All six domains.
+    pub domains: BTreeMap<Domain, DomainResult>,
+    /// DigComp 2.2 competences shown (mastered domains).
+    pub digcomp: Vec<String>,
+    /// Why, for the agent.
+    pub reasons: Vec<String>,
+    /// Kinds of help and places, most useful first.
+    pub recommendations: Vec<Recommendation>,
+    /// What the visitor can already do (ids the result screen and the slip put in words:
+    /// domain ids, `smartphone`, `email`, `procedures`).
+    pub can_do: Vec<String>,
+    /// The hands-on part ended early and kindly (basics out of reach today).
+    pub stopped_early: bool,
+}
+
+const OBSTACLE_ORDER: [&str; 5] = ["equipment", "fear", "french", "dont_know_how", "no_interest"];
+
+/// Builds the result from answers and domain scores.
+pub fn build_result(
+    language: &str,
+    answers: &Answers,
+    scores: &BTreeMap<Domain, Option<f32>>,
+    inferred: &[Domain],
+    stopped_early: bool,
+    rules: &ScoringRules,
+) -> VisitResult {
+    let assessment = assess(answers, scores, inferred, rules);
+    let mut reasons = vec![assessment.reason.clone()];
+    let has = |question: &str, value: &str| answers.has_any(question, &[value.to_owned()]);
+
+    let mut obstacles: Vec<&str> = answers
+        .values_of("obstacles")
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|o| OBSTACLE_ORDER.iter().copied().find(|known| *known == o))
+        .collect();
+    if has("devices", "none") || has("internet_at_home", "no") {
+        obstacles.push("equipment");
+        reasons.push("no device or no internet at home".to_owned());
+    }
+    let french_hard = has("french_reading", "hard") || has("french_reading", "some");
+    let allophone = language != crate::REFERENCE_LANGUAGE;
+    let french_course = allophone && french_hard;
+    if french_course {
+        obstacles.push("french");
+        reasons.push(format!("takes the test in {language:?} and reads French with difficulty"));
+    }
+    let literacy_support = !allophone && (has("french_reading", "hard") || has("access_needs", "reading"));
+    if literacy_support {
+        reasons.push("reads French with difficulty".to_owned());
+    }
+    if assessment.rank <= 3 {
+        obstacles.push("dont_know_how");
+    }
+    obstacles.sort_by_key(|o| OBSTACLE_ORDER.iter().position(|known| known == o));
+    obstacles.dedup();
+
+    let mut digcomp: Vec<String> = assessment
+        .domains
+        .iter()
+        .filter(|(_, r)| r.status == DomainStatus::Mastered)
+        .flat_map(|(d, _)| rules.digcomp.get(d.id()).cloned().unwrap_or_default())
+        .collect();
+    digcomp.sort();
+    digcomp.dedup();
+
+    let mut can_do: Vec<String> = assessment
+        .domains
+        .iter()
+        .filter(|(_, r)| matches!(r.status, DomainStatus::Mastered | DomainStatus::Partial))
+        .map(|(d, _)| d.id().to_owned())
+        .collect();
+    if has("devices", "smartphone") {
+        can_do.push("smartphone".to_owned());
+    }
+    if has("email", "uses") {
+        can_do.push("email".to_owned());
+    }
+    if has("procedures_alone", "yes") {
+        can_do.push("procedures".to_owned());
+    }
+    if stopped_early {
+        reasons.push("the hands-on part stopped early: the mouse is not yet at ease".to_owned());
+    }
+
+    VisitResult {
+        version: 1,
+        language: language.to_owned(),
+        level: LevelRef { rank: assessment.rank, id: assessment.level },
+        modality: assessment.modality,
+        urgent_help_first: answers.urgent_procedure == Some(true),
+        obstacles: obstacles.into_iter().map(str::to_owned).collect(),
+        french_course,
+        literacy_support,
+        domains: assessment.domains,
+        digcomp,
+        reasons,
+        recommendations: Vec::new(),
+        can_do,
+        stopped_early,
+    }
+}
+
+/// The result of a profile (`kiosk simulate`).
+pub fn simulate(profile: &VisitorProfile, rules: &ScoringRules) -> VisitResult {
+    build_result(&profile.language, &profile.answers, &profile.domains, &[], false, rules)
+}

@@ -1,0 +1,178 @@
+//! From task outcomes and answers to domain scores, a level and a modality. One code path
+//! serves the live kiosk and `kiosk simulate`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::content::levels::{Condition, ScoringRules};
+use crate::content::task::Task;
+use crate::profile::Answers;
+use crate::vocabulary::Domain;
+
+/// What happened during one task. Nothing typed is kept here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskOutcome {
+    /// The task.
+    pub task_id: String,
+    /// Its domain.
+    pub domain: Domain,
+    /// Done as asked.
+    pub success: bool,
+    /// Seconds from the instruction to the end of the task.
+    pub seconds: f32,
+    /// Attempts (1 when right the first time).
+    pub attempts: u32,
+    /// Clicks or taps beside the target, wrong keys.
+    pub misses: u32,
+    /// "Hear again" or "show me" during the task.
+    pub help: u32,
+    /// The visitor pressed "skip / I don't know".
+    pub skipped: bool,
+}
+
+impl TaskOutcome {
+    /// The outcome's weight between 0 and 1: a success is 1, lowered (never below the floor)
+    /// by help, retries and slowness; anything else is 0.
+    pub fn weight(&self, task: Option<&Task>, rules: &ScoringRules) -> f32 {
+        if !self.success || self.skipped {
+            return 0.0;
+        }
+        let w = &rules.weights;
+        let retries = self.attempts.saturating_sub(1) + self.misses;
+        let mut weight = 1.0 - w.help * self.help as f32 - w.retry * retries as f32;
+        if let Some(task) = task
+            && self.seconds > task.typical_for("debutant")
+        {
+            weight -= w.slow;
+        }
+        weight.clamp(w.floor, 1.0)
+    }
+}
+
+/// How far a visitor got in a domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DomainStatus {
+    /// The test stopped before the domain.
+    NotReached,
+    /// Not yet.
+    NotYet,
+    /// Partly.
+    Partial,
+    /// Mastered.
+    Mastered,
+}
+
+impl DomainStatus {
+    /// The id used in JSON and in rules.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::NotReached => "not_reached",
+            Self::NotYet => "not_yet",
+            Self::Partial => "partial",
+            Self::Mastered => "mastered",
+        }
+    }
+}
+
+/// A domain's score and status.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DomainResult {
+    /// Weighted score, 0–1 (0 when not reached).
+    pub score: f32,
+    /// Status from the thresholds.
+    pub status: DomainStatus,
+    /// True when the adaptive path skipped the domain as clearly mastered.
+    pub inferred: bool,
+}
+
+/// The score of each domain from a session's outcomes: the mean weight of its outcomes.
+pub fn domain_scores(
+    outcomes: &[TaskOutcome],
+    tasks: &[Task],
+    rules: &ScoringRules,
+) -> BTreeMap<Domain, Option<f32>> {
+    let mut sums: BTreeMap<Domain, (f32, u32)> = BTreeMap::new();
+    for outcome in outcomes {
+        let task = tasks.iter().find(|t| t.id == outcome.task_id);
+        let entry = sums.entry(outcome.domain).or_insert((0.0, 0));
+        entry.0 += outcome.weight(task, rules);
+        entry.1 += 1;
+    }
+    Domain::ALL
+        .into_iter()
+        .map(|domain| {
+            let score = sums.get(&domain).map(|(sum, n)| sum / *n as f32);
+            (domain, score)
+        })
+        .collect()
+}
+
+/// Status of a score.
+pub fn status_of(score: Option<f32>, rules: &ScoringRules) -> DomainStatus {
+    match score {
+        None => DomainStatus::NotReached,
+        Some(s) if s >= rules.status.mastered => DomainStatus::Mastered,
+        Some(s) if s >= rules.status.partial => DomainStatus::Partial,
+        Some(_) => DomainStatus::NotYet,
+    }
+}
+
+/// The level decision: which rule matched, and the domains it saw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// Level rank (1–5).
+    pub rank: u8,
+    /// Level id.
+    pub level: String,
+    /// Modality.
+    pub modality: String,
+    /// The matched rule's reason.
+    pub reason: String,
+    /// Every domain's result.
+    pub domains: BTreeMap<Domain, DomainResult>,
+}
+
+/// Applies the level rules, in order, to the answers and the domain scores. `inferred` lists
+/// domains the adaptive path skipped as clearly mastered.
+pub fn assess(
+    answers: &Answers,
+    scores: &BTreeMap<Domain, Option<f32>>,
+    inferred: &[Domain],
+    rules: &ScoringRules,
+) -> Assessment {
+    let domains: BTreeMap<Domain, DomainResult> = Domain::ALL
+        .into_iter()
+        .map(|domain| {
+            let result = if inferred.contains(&domain) {
+                DomainResult { score: 1.0, status: DomainStatus::Mastered, inferred: true }
+            } else {
+                let score = scores.get(&domain).copied().flatten();
+                DomainResult { score: score.unwrap_or(0.0), status: status_of(score, rules), inferred: false }
+            };
+            (domain, result)
+        })
+        .collect();
+    let holds = |condition: &Condition| match condition {
+        Condition::Domain { domain, status } => Domain::from_id(domain)
+            .and_then(|d| domains.get(&d))
+            .is_some_and(|r| status.iter().any(|s| s == r.status.id())),
+        Condition::Answer { answer, is } => answers.has_any(answer, is),
+    };
+    let matched = rules
+        .rules
+        .iter()
+        .find(|rule| rule.all.iter().all(holds) && (rule.any.is_empty() || rule.any.iter().any(holds)));
+    // The last rule has no conditions (checked at load), so a match always exists.
+    let (level, modality, reason) = matched.map_or(("autonome", "none", ""), |rule| {
+        (rule.level.as_str(), rule.modality.as_str(), rule.reason.as_str())
+    });
+    Assessment {
+        rank: rules.level(level).map_or(5, |l| l.rank),
+        level: level.to_owned(),
+        modality: modality.to_owned(),
+        reason: reason.to_owned(),
+        domains,
+    }
+}
