@@ -1,6 +1,7 @@
 //! Embeds the shipped `scenarios/`, `locales/` and `sounds/` so the kiosk runs with no files
 //! beside it; a deployer's `--content` folder is layered over these at start-up.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -15,7 +16,7 @@ fn main() {
         String::from("/// Files of the built-in content: (path relative to the repository, bytes).\n");
     code.push_str("pub static FILES: &[(&str, &[u8])] = &[\n");
     for (rel, abs) in &files {
-        code.push_str(&format!("    ({rel:?}, include_bytes!({abs:?})),\n"));
+        writeln!(code, "    ({rel:?}, include_bytes!({abs:?})),").expect("writing to a String cannot fail");
     }
     code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("builtin_content.rs");

@@ -139,7 +139,10 @@ impl KioskApp {
 
     /// The look of the current language and modes.
     pub fn look(&self) -> Look {
-        let rtl = self.content.language(self.session.language()).is_some_and(|l| l.is_rtl());
+        let rtl = self
+            .content
+            .language(self.session.language())
+            .is_some_and(repere_engine::content::LanguageInfo::is_rtl);
         Look::new(rtl, self.ui_state.modes)
     }
 
@@ -301,7 +304,7 @@ impl KioskApp {
             AppCommand::VolumeUp => self.speaker.set_volume(self.speaker.volume() + 0.2),
             AppCommand::ToggleLargeText => self.ui_state.modes.large_text = !self.ui_state.modes.large_text,
             AppCommand::ToggleContrast => {
-                self.ui_state.modes.high_contrast = !self.ui_state.modes.high_contrast
+                self.ui_state.modes.high_contrast = !self.ui_state.modes.high_contrast;
             }
             AppCommand::AskStop => {
                 self.ui_state.overlay = Some(Overlay::StopConfirm);
@@ -324,6 +327,19 @@ impl KioskApp {
             AppCommand::PostcodeErase => {
                 self.ui_state.postcode.pop();
             }
+            AppCommand::CornerTap
+            | AppCommand::OpenOperator
+            | AppCommand::PinDigit(_)
+            | AppCommand::PinErase
+            | AppCommand::PinSubmit
+            | AppCommand::AudioTest
+            | AppCommand::Exit => self.run_operator(&command, ctx, now),
+        }
+    }
+
+    /// Runs one of the operator's commands.
+    fn run_operator(&mut self, command: &AppCommand, ctx: &egui::Context, now: f64) {
+        match command {
             AppCommand::CornerTap => {
                 self.ui_state.corner_taps.retain(|t| now - t < 3.0);
                 self.ui_state.corner_taps.push(now);
@@ -337,7 +353,7 @@ impl KioskApp {
                 if let Some(Overlay::Operator(panel)) = &mut self.ui_state.overlay
                     && panel.pin.len() < 12
                 {
-                    panel.pin.push(digit);
+                    panel.pin.push(*digit);
                     panel.wrong = false;
                 }
             }
@@ -371,6 +387,7 @@ impl KioskApp {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
+            _ => {}
         }
     }
 

@@ -270,7 +270,7 @@ fn replay_command(options: &Options) -> i32 {
         err(&format!("language {language:?} is not in the content"));
         return 2;
     }
-    match crate::replay::run(&script, Arc::new(content), config, options.shots.as_deref()) {
+    match crate::replay::run(&script, &Arc::new(content), config, options.shots.as_deref()) {
         Ok(Ok(result)) => {
             out(&serde_json::to_string(&result).unwrap_or_default());
             0

@@ -16,8 +16,14 @@ pub struct ContentOverlay;
 
 impl ContentOverlay {
     /// The backend (for `rust_i18n::i18n!`).
-    pub fn new() -> Self {
+    pub const fn new() -> Self {
         Self
+    }
+}
+
+impl Default for ContentOverlay {
+    fn default() -> Self {
+        Self::new()
     }
 }
 

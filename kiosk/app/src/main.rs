@@ -3,6 +3,5 @@
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = repere_kiosk::cli::main(&args);
-    #[expect(clippy::exit, reason = "the exit code is the command's contract")]
     std::process::exit(code);
 }

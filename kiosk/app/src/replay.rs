@@ -163,7 +163,7 @@ fn parse_chord(chord: &str) -> Result<(Key, Modifiers), String> {
 /// id of the screen it ended on.
 pub fn run(
     script: &Script,
-    content: Arc<Content>,
+    content: &Arc<Content>,
     config: Config,
     shots: Option<&Path>,
 ) -> Result<Result<VisitResult, String>, ReplayError> {
@@ -171,7 +171,7 @@ pub fn run(
     if let Some(language) = &script.language {
         config.default_language.clone_from(language);
     }
-    let mut harness = harness(Arc::clone(&content), config);
+    let mut harness = harness(Arc::clone(content), config);
     settle(&mut harness);
     let mut reached: Option<VisitResult> = None;
     for (i, step) in script.steps.iter().enumerate() {
@@ -284,47 +284,8 @@ fn do_step(harness: &mut Harness<'_, KioskApp>, step: &Step, shots: Option<&Path
             }
             harness.step();
         }
-        Step::Drag { from, to } => {
-            let start = find(harness, from, None, true)?;
-            let end = find(harness, to, None, false)?;
-            harness.event(Event::PointerMoved(start));
-            harness.step();
-            harness.event(Event::PointerButton {
-                pos: start,
-                button: PointerButton::Primary,
-                pressed: true,
-                modifiers: Modifiers::NONE,
-            });
-            harness.step();
-            for i in 1..=8 {
-                let t = i as f32 / 8.0;
-                harness.event(Event::PointerMoved(start + (end - start) * t));
-                harness.step();
-            }
-            harness.event(Event::PointerButton {
-                pos: end,
-                button: PointerButton::Primary,
-                pressed: false,
-                modifiers: Modifiers::NONE,
-            });
-            harness.step();
-        }
-        Step::Scroll { on, dy } => {
-            let pos = find(harness, on, None, false)?;
-            harness.event(Event::PointerMoved(pos));
-            harness.event(Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: Vec2::new(0.0, *dy),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Unknown,
-                modifiers: Modifiers::NONE,
-            });
-            harness.step();
-            // Let the smooth scroll finish.
-            for _ in 0..20 {
-                harness.step();
-            }
-        }
+        Step::Drag { from, to } => drag(harness, from, to)?,
+        Step::Scroll { on, dy } => scroll(harness, on, *dy)?,
         Step::Wait(seconds) => {
             let steps = (*seconds / f64::from(STEP_SECONDS)).ceil() as usize;
             for _ in 0..steps {
@@ -344,6 +305,50 @@ fn do_step(harness: &mut Harness<'_, KioskApp>, step: &Step, shots: Option<&Path
         }
     }
     settle(harness);
+    Ok(())
+}
+
+fn drag(harness: &mut Harness<'_, KioskApp>, from: &str, to: &str) -> Result<(), String> {
+    let start = find(harness, from, None, true)?;
+    let end = find(harness, to, None, false)?;
+    harness.event(Event::PointerMoved(start));
+    harness.step();
+    harness.event(Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    for i in 1..=8 {
+        let t = i as f32 / 8.0;
+        harness.event(Event::PointerMoved(start + (end - start) * t));
+        harness.step();
+    }
+    harness.event(Event::PointerButton {
+        pos: end,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    Ok(())
+}
+
+fn scroll(harness: &mut Harness<'_, KioskApp>, on: &str, dy: f32) -> Result<(), String> {
+    let pos = find(harness, on, None, false)?;
+    harness.event(Event::PointerMoved(pos));
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    });
+    // Let the smooth scroll finish.
+    for _ in 0..20 {
+        harness.step();
+    }
     Ok(())
 }
 

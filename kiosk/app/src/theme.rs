@@ -101,6 +101,11 @@ impl Look {
         Self { rtl, modes, palette: Palette::of(modes) }
     }
 
+    /// The arrow that points forward in the reading direction.
+    pub fn forward(&self) -> &'static str {
+        if self.rtl { "◀" } else { "▶" }
+    }
+
     /// Font size of a kind of text.
     pub fn size(&self, kind: TextKind) -> f32 {
         let base = match kind {

@@ -40,7 +40,7 @@ impl fmt::Display for Problem {
 /// The 1-based line holding byte `offset` of `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+    text.get(..end).map_or(0, |before| before.matches('\n').count()) + 1
 }
 
 /// Turns a TOML parse error into a located problem.

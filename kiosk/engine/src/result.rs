@@ -70,6 +70,7 @@ pub struct Recommendation {
 
 /// The result of a visit.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[expect(clippy::struct_excessive_bools, reason = "the fields of the result contract")]
 pub struct VisitResult {
     /// Format version: 1.
     pub version: u32,

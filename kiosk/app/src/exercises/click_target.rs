@@ -14,7 +14,7 @@ const PLACES: [(f32, f32); 5] = [(0.5, 0.45), (0.2, 0.3), (0.8, 0.72), (0.35, 0.
 /// The click-target exercise.
 #[expect(clippy::too_many_arguments, reason = "one exercise kind's parameters, passed as they are")]
 pub fn click_target_ui(
-    ui: &mut Ui,
+    ui: &Ui,
     view: &View<'_>,
     area: Rect,
     targets: u32,

@@ -10,7 +10,7 @@ use crate::screens::View;
 
 /// The double-click exercise. A single press does nothing: the folder opens on the second.
 pub fn double_click_ui(
-    ui: &mut Ui,
+    ui: &Ui,
     view: &View<'_>,
     area: Rect,
     size: f32,
@@ -37,13 +37,7 @@ pub fn double_click_ui(
         palette.text,
     );
     let label = view.tr(&target.label);
-    ui.painter().text(
-        rect.center_bottom() + egui::vec2(0.0, 24.0),
-        egui::Align2::CENTER_CENTER,
-        &label,
-        FontId::proportional(view.look.size(crate::theme::TextKind::Body)),
-        palette.text,
-    );
+    crate::widgets::caption_at(ui, view.look, rect.center_bottom() + egui::vec2(0.0, 8.0), &label);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.double_clicked() {
         commands.push(AppCommand::Session(Command::TaskDone));

@@ -10,7 +10,7 @@ use crate::screens::View;
 
 /// The drag-and-drop exercise. Let go beside the destination and the item goes back.
 pub fn drag_drop_ui(
-    ui: &mut Ui,
+    ui: &Ui,
     view: &View<'_>,
     area: Rect,
     item: &Pictured,
@@ -84,11 +84,5 @@ pub fn drag_drop_ui(
 }
 
 fn caption_below(ui: &Ui, view: &View<'_>, rect: Rect, text: &str) {
-    ui.painter().text(
-        rect.center_bottom() + egui::vec2(0.0, 24.0),
-        egui::Align2::CENTER_CENTER,
-        text,
-        FontId::proportional(view.look.size(crate::theme::TextKind::Body)),
-        view.look.palette.text,
-    );
+    crate::widgets::caption_at(ui, view.look, rect.center_bottom() + egui::vec2(0.0, 8.0), text);
 }

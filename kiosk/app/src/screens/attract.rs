@@ -3,7 +3,7 @@
 use egui::{Sense, Ui, vec2};
 use repere_engine::session::Command;
 
-use super::{View, grid_cell};
+use super::View;
 use crate::app::AppCommand;
 use crate::i18n::tr;
 use crate::theme::{Look, TextKind};
@@ -39,24 +39,26 @@ pub fn attract_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
     });
     ui.add_space(48.0);
     let offered = view.config.offered_languages(view.content);
-    ui.horizontal_wrapped(|ui| {
-        let margin = 80.0;
-        ui.add_space(margin);
-        let per_row = offered.len().clamp(1, 6);
-        ui.set_max_width(whole.width() - 2.0 * margin);
-        let cell = grid_cell(ui, per_row, 80.0);
-        for info in offered {
-            // Each name in its own direction, whatever the attract screen's language.
-            let own = Look::new(info.is_rtl(), look.modes);
-            if big_button(ui, &own, &info.name, None, ButtonKind::Secondary, cell).clicked() {
-                commands.push(AppCommand::Session(Command::Start));
-                commands.push(AppCommand::Session(Command::ChooseLanguage(info.code.clone())));
+    let per_row = offered.len().clamp(1, 6);
+    let cell = vec2(((whole.width() - 160.0) / per_row as f32 - 8.0).min(260.0), 80.0);
+    for row in offered.chunks(per_row) {
+        ui.horizontal(|ui| {
+            let width = row.len() as f32 * (cell.x + ui.spacing().item_spacing.x);
+            ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+            for info in row {
+                // Each name in its own direction, whatever the attract screen's language.
+                let own = Look::new(info.is_rtl(), look.modes);
+                if big_button(ui, &own, &info.name, None, ButtonKind::Secondary, cell).clicked() {
+                    commands.push(AppCommand::Session(Command::Start));
+                    commands.push(AppCommand::Session(Command::ChooseLanguage(info.code.clone())));
+                }
             }
-        }
-    });
+        });
+        ui.add_space(8.0);
+    }
     if background.clicked() && commands.is_empty() {
         commands.push(AppCommand::Session(Command::Start));
     }
-    let label = tr(language, "attract.touch");
+    let label = tr(language, "app.name");
     background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Pane, true, &label));
 }

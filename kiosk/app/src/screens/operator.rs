@@ -94,7 +94,7 @@ fn pin_ui(ui: &mut Ui, view: &View<'_>, panel: &OperatorPanel, commands: &mut Ve
     if panel.wrong {
         text_block(ui, look, &view.tr("operator.pin_wrong"), TextKind::Body, LineAlign::Center);
     }
-    let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"];
+    let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⬅", "0", "OK"];
     for row in keys.chunks(3) {
         ui.horizontal(|ui| {
             ui.add_space(
@@ -102,10 +102,10 @@ fn pin_ui(ui: &mut Ui, view: &View<'_>, panel: &OperatorPanel, commands: &mut Ve
             );
             for key in row {
                 let label =
-                    if *key == "⌫" { view.tr("question.postcode.erase") } else { (*key).to_owned() };
+                    if *key == "⬅" { view.tr("question.postcode.erase") } else { (*key).to_owned() };
                 if big_button(ui, look, &label, None, ButtonKind::Secondary, vec2(100.0, 68.0)).clicked() {
                     match *key {
-                        "⌫" => commands.push(AppCommand::PinErase),
+                        "⬅" => commands.push(AppCommand::PinErase),
                         "OK" => commands.push(AppCommand::PinSubmit),
                         digit => commands.extend(digit.chars().next().map(AppCommand::PinDigit)),
                     }

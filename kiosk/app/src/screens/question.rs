@@ -11,7 +11,7 @@ use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, text_block};
+use crate::widgets::{ButtonKind, big_button, icon_button, text_block};
 
 /// The question at `index`.
 pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Vec<AppCommand>) {
@@ -80,7 +80,7 @@ fn many_ui(ui: &mut Ui, view: &View<'_>, question: &Question, commands: &mut Vec
             ui,
             view.look,
             &view.tr("common.continue"),
-            Some("▶"),
+            Some(view.look.forward()),
             ButtonKind::Primary,
             vec2(320.0, 90.0),
         )
@@ -162,20 +162,20 @@ fn postcode_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         });
     });
     ui.add_space(12.0);
-    let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "✔"];
-    let keypad_width = 3.0 * 110.0 + 2.0 * ui.spacing().item_spacing.x;
+    let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⬅", "0", "✔"];
+    let keypad_width = 3.0 * 76.0 + 2.0 * ui.spacing().item_spacing.x;
     for row in keys.chunks(3) {
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - keypad_width).max(0.0) / 2.0);
             for key in row {
-                let (label, picture, kind) = match *key {
-                    "⌫" => (view.tr("question.postcode.erase"), None, ButtonKind::Secondary),
-                    "✔" => (view.tr("common.continue"), Some("▶"), ButtonKind::Primary),
-                    digit => (digit.to_owned(), None, ButtonKind::Secondary),
+                let label = match *key {
+                    "⬅" => view.tr("question.postcode.erase"),
+                    "✔" => view.tr("common.continue"),
+                    digit => digit.to_owned(),
                 };
-                if big_button(ui, look, &label, picture, kind, vec2(110.0, 76.0)).clicked() {
+                if icon_button(ui, look, key, &label, 76.0).clicked() {
                     match *key {
-                        "⌫" => commands.push(AppCommand::PostcodeErase),
+                        "⬅" => commands.push(AppCommand::PostcodeErase),
                         "✔" => {
                             if is_postcode(typed) {
                                 commands.push(AppCommand::Session(Command::Answer(AnswerValue::Postcode(

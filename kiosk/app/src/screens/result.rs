@@ -21,6 +21,8 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 110.0).show(
         ui,
         |ui| {
+            text_block(ui, look, &view.tr("result.title"), TextKind::Title, LineAlign::Start);
+            ui.add_space(8.0);
             let rank = result.level.rank.to_string();
             let heading = format!(
                 "{} — {}",

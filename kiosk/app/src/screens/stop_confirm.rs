@@ -22,8 +22,15 @@ pub fn stop_confirm_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<
             ui.add_space(24.0);
             let cell = grid_cell(ui, 2, 110.0);
             reading_row(ui, look, |ui| {
-                if big_button(ui, look, &view.tr("stop.cancel"), Some("▶"), ButtonKind::Primary, cell)
-                    .clicked()
+                if big_button(
+                    ui,
+                    look,
+                    &view.tr("stop.cancel"),
+                    Some(look.forward()),
+                    ButtonKind::Primary,
+                    cell,
+                )
+                .clicked()
                 {
                     commands.push(AppCommand::CloseOverlay);
                 }

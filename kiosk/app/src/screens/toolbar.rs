@@ -4,7 +4,7 @@ use egui::{Ui, vec2};
 
 use super::View;
 use crate::app::AppCommand;
-use crate::widgets::{ButtonKind, big_button};
+use crate::widgets::{ButtonKind, big_button, icon_button};
 use repere_engine::session::Command;
 
 /// The toolbar. Its start (back, language) follows the reading direction.
@@ -20,16 +20,18 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
         .content
         .language(view.session.language())
         .map_or_else(|| view.tr("toolbar.language"), |l| l.name.clone());
-    ui.horizontal(|ui| {
+    // The bar runs in the reading direction: back and language at the start edge, the rest
+    // packed against the other edge.
+    ui.with_layout(start, |ui| {
         ui.set_min_height(height);
         let width = ui.available_width();
-        ui.allocate_ui_with_layout(vec2(width * 0.4, height), start, |ui| {
+        ui.allocate_ui_with_layout(vec2(width * 0.35, height), start, |ui| {
             if view.session.can_go_back()
                 && big_button(
                     ui,
                     look,
                     &view.tr("toolbar.back"),
-                    Some("⬅"),
+                    Some(if look.rtl { "➡" } else { "⬅" }),
                     ButtonKind::Secondary,
                     vec2(150.0, height),
                 )
@@ -37,8 +39,8 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
             {
                 commands.push(AppCommand::Session(Command::Back));
             }
-            let language_label = format!("{} · {}", view.tr("toolbar.language"), language_name);
-            if big_button(ui, look, &language_label, Some("🌐"), ButtonKind::Secondary, vec2(230.0, height))
+            let language_label = language_name;
+            if big_button(ui, look, &language_label, Some("🌐"), ButtonKind::Secondary, vec2(0.0, height))
                 .clicked()
             {
                 commands.push(AppCommand::Session(Command::OpenLanguages));
@@ -63,14 +65,15 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
                 &view.tr("toolbar.hear_again"),
                 Some("🔁"),
                 ButtonKind::Primary,
-                vec2(210.0, height),
+                vec2(0.0, height),
             )
             .clicked()
             {
                 commands.push(AppCommand::HearAgain);
             }
-            let icon =
-                |ui: &mut Ui, picture: &str, key: &str| icon_button(ui, view, picture, &view.tr(key), height);
+            let icon = |ui: &mut Ui, picture: &str, key: &str| {
+                icon_button(ui, look, picture, &view.tr(key), height).clicked()
+            };
             if icon(ui, "🔊", "toolbar.volume_up") {
                 commands.push(AppCommand::VolumeUp);
             }
@@ -80,33 +83,9 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
             if icon(ui, "🌓", "toolbar.contrast") {
                 commands.push(AppCommand::ToggleContrast);
             }
-            if icon(ui, "🔤", "toolbar.bigger_text") {
+            if icon(ui, "A+", "toolbar.bigger_text") {
                 commands.push(AppCommand::ToggleLargeText);
             }
         });
     });
-}
-
-/// A square button showing only a pictogram; its words are its accessible label.
-fn icon_button(ui: &mut Ui, view: &View<'_>, picture: &str, label: &str, side: f32) -> bool {
-    let look = view.look;
-    let (rect, response) = ui.allocate_exact_size(vec2(side, side), egui::Sense::click());
-    let painter = ui.painter();
-    painter.rect(
-        rect,
-        egui::CornerRadius::same(14),
-        look.palette.surface,
-        egui::Stroke::new(if response.hovered() { 3.0 } else { 2.0 }, look.palette.border),
-        egui::StrokeKind::Inside,
-    );
-    painter.text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        picture,
-        egui::FontId::proportional(side * 0.5),
-        look.palette.text,
-    );
-    let label = label.to_owned();
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    response.clicked()
 }

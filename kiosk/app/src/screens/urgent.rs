@@ -11,7 +11,9 @@ use crate::widgets::{ButtonKind, big_button, text_block};
 
 /// The question: yes or no.
 pub fn urgent_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
-    ui.add_space(40.0);
+    ui.add_space(24.0);
+    text_block(ui, view.look, &view.tr("urgent.title"), TextKind::Title, LineAlign::Start);
+    ui.add_space(24.0);
     let cell = grid_cell(ui, 2, 140.0);
     reading_row(ui, view.look, |ui| {
         if big_button(ui, view.look, &view.tr("common.yes"), Some("👍"), ButtonKind::Secondary, cell)
@@ -42,7 +44,7 @@ pub fn urgent_help_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppComman
             ui,
             view.look,
             &view.tr("urgent_help.continue"),
-            Some("▶"),
+            Some(view.look.forward()),
             ButtonKind::Primary,
             vec2(520.0, 110.0),
         )

@@ -19,7 +19,7 @@ pub fn welcome_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
             ui,
             view.look,
             &view.tr("welcome.start"),
-            Some("▶"),
+            Some(view.look.forward()),
             ButtonKind::Primary,
             vec2(420.0, 120.0),
         )

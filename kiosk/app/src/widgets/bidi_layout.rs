@@ -64,7 +64,7 @@ impl Shaper for PainterShaper<'_> {
 pub fn layout(shaper: &dyn Shaper, text: &str, max_width: f32, rtl: bool, align: LineAlign) -> LaidOutText {
     let mut out = LaidOutText::default();
     let mut y = 0.0_f32;
-    let mut lines: Vec<(Vec<(f32, Arc<Galley>)>, f32, f32)> = Vec::new();
+    let mut lines: Vec<LineOfPieces> = Vec::new();
     for paragraph in text.split('\n') {
         let base = if rtl { Level::rtl() } else { Level::ltr() };
         let info = ParagraphBidiInfo::new(paragraph, Some(base));
@@ -131,6 +131,9 @@ fn words(text: &str) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Pieces with their x offsets, the line's width and height.
+type LineOfPieces = (Vec<(f32, Arc<Galley>)>, f32, f32);
 
 type PlacedLine = (Vec<(f32, Arc<Galley>)>, f32, f32, String);
 
@@ -240,7 +243,8 @@ mod tests {
         let ctx = egui::Context::default();
         crate::fonts::install(&ctx);
         // Fonts are ready after the first pass.
-        let _output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
         TestShaper(ctx)
     }
 

@@ -30,7 +30,13 @@ pub fn big_button(
     kind: ButtonKind,
     size: Vec2,
 ) -> egui::Response {
-    let size = Vec2::new(size.x.max(MIN_TARGET), size.y.max(MIN_TARGET));
+    // Wide enough for the words on one line when there is room.
+    let picture_room = if picture.is_some() { look.size(TextKind::Title) * 1.2 + 16.0 } else { 0.0 };
+    let one_line =
+        text_galley(ui, look, label, TextKind::Button, look.palette.text, f32::INFINITY, LineAlign::Center);
+    let wanted = one_line.size.x + picture_room + 32.0;
+    let width = size.x.max(wanted.min(ui.available_width())).max(MIN_TARGET);
+    let size = Vec2::new(width, size.y.max(MIN_TARGET));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     let palette = &look.palette;
     let (fill, text_color) = match kind {
@@ -84,5 +90,31 @@ pub fn big_button(
         }
         _ => egui::WidgetInfo::labeled(egui::Role::Button, true, &label),
     });
+    response
+}
+
+/// A square button showing only a pictogram; its words are its accessible label (volume,
+/// contrast, keypad keys).
+pub fn icon_button(ui: &mut Ui, look: &Look, picture: &str, label: &str, side: f32) -> egui::Response {
+    let side = side.max(MIN_TARGET);
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(side), Sense::click());
+    let painter = ui.painter();
+    painter.rect(
+        rect,
+        CornerRadius::same(14),
+        look.palette.surface,
+        Stroke::new(if response.hovered() { 3.0 } else { 2.0 }, look.palette.border),
+        StrokeKind::Inside,
+    );
+    let family = egui::FontFamily::Name(crate::fonts::BOLD.into());
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        picture,
+        FontId::new(side * 0.45, family),
+        look.palette.text,
+    );
+    let label = label.to_owned();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     response
 }

@@ -5,5 +5,5 @@ pub mod bidi_layout;
 mod big_button;
 mod text_block;
 
-pub use big_button::{ButtonKind, big_button};
-pub use text_block::{text_block, text_galley};
+pub use big_button::{ButtonKind, big_button, icon_button};
+pub use text_block::{caption_at, text_block, text_galley};

@@ -33,3 +33,12 @@ pub fn text_block(ui: &mut Ui, look: &Look, text: &str, kind: TextKind, align: L
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     response
 }
+
+/// Paints one line of body text centred below `top_center` (labels under pictures), laid out
+/// in the language's direction. Painting only: the widget it names carries the label.
+pub fn caption_at(ui: &Ui, look: &Look, top_center: egui::Pos2, text: &str) {
+    let laid =
+        text_galley(ui, look, text, TextKind::Body, look.palette.text, f32::INFINITY, LineAlign::Start);
+    let origin = egui::pos2(top_center.x - laid.size.x / 2.0, top_center.y);
+    bidi_layout::paint(ui.painter(), origin, &laid, look.palette.text);
+}

@@ -83,7 +83,7 @@ fn flatten(
 
 /// Keys a screen speaks: by convention their last segment is `say`.
 pub fn is_spoken_key(key: &str) -> bool {
-    key == "say" || key.ends_with(".say")
+    key.rsplit('.').next() == Some("say")
 }
 
 /// Named arguments `{name}` used by a text.

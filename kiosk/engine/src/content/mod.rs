@@ -106,7 +106,7 @@ impl Content {
         let locales = load_locales(source, &languages, &mut problems);
 
         let mut all_questions = Vec::new();
-        for file in source.under("scenarios/questions").filter(|f| f.rel_path.ends_with(".toml")) {
+        for file in source.under("scenarios/questions").filter(|f| is_toml(&f.rel_path)) {
             match file.text() {
                 Ok(text) => match question::parse_question(&file.shown_path, text) {
                     Ok(q) => all_questions.push(q),
@@ -121,7 +121,7 @@ impl Content {
             .unwrap_or_default();
         let level_refs: Vec<&str> = level_ids.iter().map(String::as_str).collect();
         let mut all_tasks = Vec::new();
-        for file in source.under("scenarios/tasks").filter(|f| f.rel_path.ends_with(".toml")) {
+        for file in source.under("scenarios/tasks").filter(|f| is_toml(&f.rel_path)) {
             match file.text() {
                 Ok(text) => match task::parse_task(&file.shown_path, text, &level_refs) {
                     Ok(t) => all_tasks.push(t),
@@ -303,6 +303,10 @@ impl Content {
             .map(|d| (d.id(), self.tasks.iter().filter(|t| t.domain == d).count()))
             .collect()
     }
+}
+
+fn is_toml(path: &str) -> bool {
+    std::path::Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
 fn load_locales(

@@ -60,8 +60,8 @@ mod tests {
 
     #[test]
     fn warns_then_expires() {
-        let times = IdleTimes { warning_after_seconds: 60.0, wipe_after_warning_seconds: 20.0 };
-        let mut timer = IdleTimer::new(times, 0.0);
+        let config = IdleTimes { warning_after_seconds: 60.0, wipe_after_warning_seconds: 20.0 };
+        let mut timer = IdleTimer::new(config, 0.0);
         assert_eq!(timer.state(59.0), IdleState::Active);
         assert_eq!(timer.state(65.0), IdleState::Warning { seconds_left: 15 });
         assert_eq!(timer.state(80.0), IdleState::Expired);

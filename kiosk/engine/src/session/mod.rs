@@ -382,12 +382,11 @@ impl Session {
             next = Some(i);
             break;
         }
-        match next {
-            Some(index) => self.go(Screen::Task(index), now),
-            None => {
-                self.go(Screen::Result, now);
-                self.result = Some(self.compute_result(content));
-            }
+        if let Some(index) = next {
+            self.go(Screen::Task(index), now);
+        } else {
+            self.go(Screen::Result, now);
+            self.result = Some(self.compute_result(content));
         }
     }
 
