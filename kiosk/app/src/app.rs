@@ -170,7 +170,7 @@ impl KioskApp {
 
         let mut commands = std::mem::take(&mut self.frame_commands);
         commands.clear();
-        if ui.input(|i| i.modifiers.ctrl && i.modifiers.alt && i.key_pressed(egui::Key::O)) {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::CTRL | egui::Modifiers::ALT, egui::Key::O)) {
             commands.push(AppCommand::OpenOperator);
         }
         {

@@ -159,6 +159,57 @@ fn parse_chord(chord: &str) -> Result<(Key, Modifiers), String> {
     key.map(|k| (k, modifiers)).ok_or(format!("no key in {chord:?}"))
 }
 
+/// A headless kiosk driven step by step (what `kiosk replay` and the UI tests use).
+pub struct Replayer {
+    harness: Harness<'static, KioskApp>,
+    reached: Option<VisitResult>,
+}
+
+impl Replayer {
+    /// A kiosk on the attract screen, in `language` when given.
+    pub fn new(content: &Arc<Content>, mut config: Config, language: Option<&str>) -> Self {
+        if let Some(language) = language {
+            language.clone_into(&mut config.default_language);
+        }
+        let mut harness = harness(Arc::clone(content), config);
+        settle(&mut harness);
+        Self { harness, reached: None }
+    }
+
+    /// Does one step (shots go to `shots` when given).
+    pub fn step(&mut self, step: &Step, shots: Option<&Path>) -> Result<(), String> {
+        do_step(&mut self.harness, step, shots)?;
+        if let Some(result) = self.harness.state().session().result() {
+            self.reached = Some(result.clone());
+        }
+        Ok(())
+    }
+
+    /// Does several steps, naming the failing one.
+    pub fn steps(&mut self, steps: &[Step]) -> Result<(), ReplayError> {
+        for (i, step) in steps.iter().enumerate() {
+            self.step(step, None).map_err(|message| ReplayError::Step { index: i + 1, message })?;
+        }
+        Ok(())
+    }
+
+    /// The harness, for snapshots and queries.
+    pub fn harness_mut(&mut self) -> &mut Harness<'static, KioskApp> {
+        &mut self.harness
+    }
+
+    /// The kiosk.
+    pub fn app(&self) -> &KioskApp {
+        self.harness.state()
+    }
+
+    /// The result of the visit if it reached the result screen, else the screen it is on.
+    pub fn outcome(&self) -> Result<VisitResult, String> {
+        let app = self.harness.state();
+        self.reached.clone().ok_or_else(|| app.session().screen().id(app.content()))
+    }
+}
+
 /// Runs a script; returns the result of the visit if it reached the result screen, else the
 /// id of the screen it ended on.
 pub fn run(
@@ -167,22 +218,11 @@ pub fn run(
     config: Config,
     shots: Option<&Path>,
 ) -> Result<Result<VisitResult, String>, ReplayError> {
-    let mut config = config;
-    if let Some(language) = &script.language {
-        config.default_language.clone_from(language);
-    }
-    let mut harness = harness(Arc::clone(content), config);
-    settle(&mut harness);
-    let mut reached: Option<VisitResult> = None;
+    let mut replayer = Replayer::new(content, config, script.language.as_deref());
     for (i, step) in script.steps.iter().enumerate() {
-        let index = i + 1;
-        do_step(&mut harness, step, shots).map_err(|message| ReplayError::Step { index, message })?;
-        if let Some(result) = harness.state().session().result() {
-            reached = Some(result.clone());
-        }
+        replayer.step(step, shots).map_err(|message| ReplayError::Step { index: i + 1, message })?;
     }
-    let app = harness.state();
-    Ok(reached.ok_or_else(|| app.session().screen().id(app.content())))
+    Ok(replayer.outcome())
 }
 
 fn settle(harness: &mut Harness<'_, KioskApp>) {

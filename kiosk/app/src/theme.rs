@@ -27,6 +27,8 @@ pub struct Palette {
     pub on_accent: Color32,
     /// Selected answers.
     pub selected: Color32,
+    /// Text on selected answers.
+    pub on_selected: Color32,
     /// Targets of the exercises.
     pub target: Color32,
     /// Borders.
@@ -46,6 +48,7 @@ impl Palette {
                 accent: Color32::from_rgb(0xFF, 0xD6, 0x00),
                 on_accent: Color32::BLACK,
                 selected: Color32::from_rgb(0x00, 0xE0, 0xFF),
+                on_selected: Color32::BLACK,
                 target: Color32::from_rgb(0xFF, 0xD6, 0x00),
                 border: Color32::WHITE,
                 caption: Color32::from_rgb(0x10, 0x10, 0x10),
@@ -58,6 +61,7 @@ impl Palette {
                 accent: Color32::from_rgb(0x0B, 0x5C, 0xAD),
                 on_accent: Color32::WHITE,
                 selected: Color32::from_rgb(0xD6, 0xE8, 0xFA),
+                on_selected: Color32::from_rgb(0x1A, 0x1A, 0x1A),
                 target: Color32::from_rgb(0x1E, 0x8E, 0x3E),
                 border: Color32::from_rgb(0x55, 0x55, 0x55),
                 caption: Color32::from_rgb(0xE8, 0xE4, 0xDA),

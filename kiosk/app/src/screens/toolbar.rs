@@ -4,12 +4,14 @@ use egui::{Ui, vec2};
 
 use super::View;
 use crate::app::AppCommand;
+use crate::theme::{DisplayModes, Look};
 use crate::widgets::{ButtonKind, big_button, icon_button};
 use repere_engine::session::Command;
 
 /// The toolbar. Its start (back, language) follows the reading direction.
 pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
-    let look = view.look;
+    // The bar keeps its size in large-text mode so that it always fits on one row.
+    let look = &Look { modes: DisplayModes { large_text: false, ..view.look.modes }, ..*view.look };
     let (start, end) = if look.rtl {
         (egui::Layout::right_to_left(egui::Align::Center), egui::Layout::left_to_right(egui::Align::Center))
     } else {
@@ -39,7 +41,7 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
             {
                 commands.push(AppCommand::Session(Command::Back));
             }
-            let language_label = language_name;
+            let language_label = format!("{} · {language_name}", view.tr("toolbar.language"));
             if big_button(ui, look, &language_label, Some("🌐"), ButtonKind::Secondary, vec2(0.0, height))
                 .clicked()
             {

@@ -42,7 +42,7 @@ pub fn big_button(
     let (fill, text_color) = match kind {
         ButtonKind::Primary => (palette.accent, palette.on_accent),
         ButtonKind::Secondary | ButtonKind::Choice { selected: false } => (palette.surface, palette.text),
-        ButtonKind::Choice { selected: true } => (palette.selected, palette.text),
+        ButtonKind::Choice { selected: true } => (palette.selected, palette.on_selected),
     };
     let stroke_width = match kind {
         ButtonKind::Choice { selected: true } => 5.0,

@@ -25,19 +25,17 @@ pub struct Flow {
     pub tasks: Vec<String>,
     /// Early stops.
     pub adaptive: AdaptiveRules,
-    /// The file, and the lines of the two lists, for messages.
+    /// The file, for messages.
     pub shown_path: String,
-    /// Line of `questions`.
-    pub questions_line: Option<usize>,
-    /// Line of `tasks`.
-    pub tasks_line: Option<usize>,
+    /// The line of each id in the file, for messages.
+    pub lines: std::collections::BTreeMap<String, usize>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FlowFile {
-    questions: toml::Spanned<Vec<String>>,
-    tasks: toml::Spanned<Vec<String>>,
+    questions: Vec<toml::Spanned<String>>,
+    tasks: Vec<toml::Spanned<String>>,
     adaptive: toml::Spanned<AdaptiveRules>,
 }
 
@@ -70,12 +68,17 @@ pub fn parse_flow(path: &str, text: &str) -> Result<Flow, Vec<Problem>> {
     if !problems.is_empty() {
         return Err(problems);
     }
+    let lines = file
+        .questions
+        .iter()
+        .chain(&file.tasks)
+        .map(|id| (id.get_ref().clone(), line_of(text, id.span().start)))
+        .collect();
     Ok(Flow {
-        questions_line: Some(line_of(text, file.questions.span().start)),
-        tasks_line: Some(line_of(text, file.tasks.span().start)),
-        questions: file.questions.into_inner(),
-        tasks: file.tasks.into_inner(),
+        questions: file.questions.into_iter().map(toml::Spanned::into_inner).collect(),
+        tasks: file.tasks.into_iter().map(toml::Spanned::into_inner).collect(),
         adaptive,
         shown_path: path.to_owned(),
+        lines,
     })
 }

@@ -105,12 +105,16 @@ impl Content {
 
         let locales = load_locales(source, &languages, &mut problems);
 
+        let mut failed_ids = Vec::new();
         let mut all_questions = Vec::new();
         for file in source.under("scenarios/questions").filter(|f| is_toml(&f.rel_path)) {
             match file.text() {
                 Ok(text) => match question::parse_question(&file.shown_path, text) {
                     Ok(q) => all_questions.push(q),
-                    Err(p) => problems.extend(p),
+                    Err(p) => {
+                        problems.extend(p);
+                        failed_ids.extend(id_of(text));
+                    }
                 },
                 Err(message) => problems.push(Problem::file(&file.shown_path, message)),
             }
@@ -125,7 +129,10 @@ impl Content {
             match file.text() {
                 Ok(text) => match task::parse_task(&file.shown_path, text, &level_refs) {
                     Ok(t) => all_tasks.push(t),
-                    Err(p) => problems.extend(p),
+                    Err(p) => {
+                        problems.extend(p);
+                        failed_ids.extend(id_of(text));
+                    }
                 },
                 Err(message) => problems.push(Problem::file(&file.shown_path, message)),
             }
@@ -135,24 +142,13 @@ impl Content {
         let (Some(flow), Some(scoring)) = (flow, scoring) else {
             return (None, problems);
         };
-        let questions = ordered(
-            &flow.questions,
-            all_questions,
-            |q| &q.id,
-            &flow.shown_path,
-            flow.questions_line,
-            "question",
-            &mut problems,
-        );
-        let tasks = ordered(
-            &flow.tasks,
-            all_tasks,
-            |t| &t.id,
-            &flow.shown_path,
-            flow.tasks_line,
-            "task",
-            &mut problems,
-        );
+        // Files refused above are not reported missing from the flow a second time.
+        let listed = |ids: &[String]| -> Vec<String> {
+            ids.iter().filter(|id| !failed_ids.contains(id)).cloned().collect()
+        };
+        let questions =
+            ordered(&listed(&flow.questions), all_questions, |q| &q.id, &flow, "question", &mut problems);
+        let tasks = ordered(&listed(&flow.tasks), all_tasks, |t| &t.id, &flow, "task", &mut problems);
 
         let content = Self { languages, locales, questions, tasks, flow, scoring, sounds };
         problems.extend(content.key_problems());
@@ -305,6 +301,18 @@ impl Content {
     }
 }
 
+/// The `id` of a file that could not be loaded whole, when it can be read at all.
+fn id_of(text: &str) -> Option<String> {
+    if let Ok(table) = toml::from_str::<toml::Table>(text) {
+        return table.get("id")?.as_str().map(str::to_owned);
+    }
+    // A syntax error elsewhere in the file: the `id = "…"` line may still be readable.
+    text.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("id")?.trim_start().strip_prefix('=')?.trim();
+        value.strip_prefix('"')?.strip_suffix('"').map(str::to_owned)
+    })
+}
+
 fn is_toml(path: &str) -> bool {
     std::path::Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
@@ -323,7 +331,7 @@ fn load_locales(
         };
         // The deployer's file is layered key by key over the built-in one.
         let mut merged = Locale::default();
-        let builtin = if file.from_folder { ContentSource::builtin_file(&rel) } else { None };
+        let builtin = source.builtin_under(&rel);
         for layer in builtin.iter().chain(std::iter::once(file)) {
             let parsed = layer
                 .text()
@@ -379,13 +387,14 @@ fn ordered<T>(
     ids: &[String],
     mut items: Vec<T>,
     id_of: impl Fn(&T) -> &String,
-    path: &str,
-    line: Option<usize>,
+    flow: &Flow,
     what: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<T> {
+    let path = &flow.shown_path;
     let mut out = Vec::new();
     for id in ids {
+        let line = flow.lines.get(id).copied();
         let count = items.iter().filter(|item| id_of(item) == id).count();
         if count > 1 {
             problems.push(Problem::at(path, line, format!("{what} {id:?} is defined in {count} files")));

@@ -36,6 +36,8 @@ impl ContentFile {
 #[derive(Clone, Debug, Default)]
 pub struct ContentSource {
     files: BTreeMap<String, ContentFile>,
+    /// Locales of the folder are layered key by key over the built-in ones.
+    over_builtin: bool,
 }
 
 impl ContentSource {
@@ -53,7 +55,7 @@ impl ContentSource {
                 ((*rel).to_owned(), file)
             })
             .collect();
-        Self { files }
+        Self { files, over_builtin: true }
     }
 
     /// The built-in content with `folder`'s `scenarios/`, `locales/` and `sounds/` over it.
@@ -76,7 +78,7 @@ impl ContentSource {
     /// Only the files of one folder, without the built-in content (used by tests and by
     /// `kiosk check` on a copy of the content).
     pub fn folder_only(folder: &Path) -> std::io::Result<Self> {
-        let mut source = Self::default();
+        let mut source = Self { files: BTreeMap::new(), over_builtin: false };
         for dir in ["scenarios", "locales", "sounds"] {
             source.add_folder(folder, &folder.join(dir))?;
         }
@@ -133,9 +135,12 @@ impl ContentSource {
         self.files.get(rel_path)
     }
 
-    /// The built-in copy of a file, ignoring the deployer's folder (locales are layered key by
-    /// key, so both copies are read).
-    pub fn builtin_file(rel_path: &str) -> Option<ContentFile> {
+    /// The built-in copy of a file under a deployer's copy (locales are layered key by key,
+    /// so both copies are read); `None` for a folder checked on its own.
+    pub fn builtin_under(&self, rel_path: &str) -> Option<ContentFile> {
+        if !self.over_builtin || !self.files.get(rel_path).is_some_and(|f| f.from_folder) {
+            return None;
+        }
         builtin::FILES.iter().find(|(rel, _)| *rel == rel_path).map(|(rel, bytes)| ContentFile {
             rel_path: (*rel).to_owned(),
             shown_path: (*rel).to_owned(),

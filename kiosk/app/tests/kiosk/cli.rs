@@ -1,0 +1,133 @@
+//! The `kiosk` command line, as deployers and scripts call it (CONTRACTS.md).
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+use super::temp_dir;
+
+fn kiosk(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_passes_on_the_shipped_content() {
+    let (code, stdout, stderr) = kiosk(&["check"], "");
+    assert_eq!(code, 0, "{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(summary["problems"], 0);
+    assert_eq!(summary["tasks"]["mouse"], 5);
+    for code in ["fr", "en", "ar"] {
+        assert_eq!(summary["languages"][code]["keys"], 1.0, "{code}");
+        assert_eq!(summary["languages"][code]["sounds"], 1.0, "{code}");
+        assert_eq!(summary["languages"][code]["untranslated"], 0, "{code}");
+    }
+    assert_eq!(summary["languages"]["fr"]["voice"], "espeak-ng fr-fr");
+}
+
+#[test]
+fn check_locates_problems_in_a_deployer_folder() {
+    let dir = temp_dir("check");
+    let tasks = dir.join("scenarios/tasks/mouse");
+    std::fs::create_dir_all(&tasks).unwrap();
+    let task = "id = \"mouse.click_big\"\ndomain = \"mouse\"\nkind = \"click_target\"\nskill = \"s\"\nsay = \"task.mouse.click_big.say\"\n\n[params]\ntargets = 9\nsize = 220\ntarget = { label = \"task.mouse.click_big.target\" }\n\n[typical_seconds]\neloigne = 40\ndebutant = 12\nintermediaire = 5\navance = 4\nautonome = 3\n";
+    std::fs::write(tasks.join("01-click-big.toml"), task).unwrap();
+    let (code, stdout, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stderr}");
+    let expected = format!(
+        "{}:8: params.targets = 9 is out of range (1 to 5)",
+        tasks.join("01-click-big.toml").display()
+    );
+    assert!(stderr.lines().any(|l| l == expected), "expected {expected:?} in\n{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(summary["problems"], 1);
+}
+
+#[test]
+fn a_bad_config_is_located() {
+    let dir = temp_dir("config");
+    let path = dir.join("kiosk.toml");
+    std::fs::write(&path, "site_name = \"Médiathèque\"\nlanguages = [\"fr\", \"xx\"]\n[idle]\nwarning_after_seconds = 5\nwipe_after_warning_seconds = 30\n").unwrap();
+    let (code, _, stderr) = kiosk(&["check", "--config", path.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("kiosk.toml:3: idle.warning_after_seconds is out of range"), "{stderr}");
+}
+
+#[test]
+fn simulate_turns_a_profile_into_a_result() {
+    let profile = r#"{"version": 1, "language": "fr",
+        "answers": {"urgent_procedure": true, "devices": ["none"], "internet_at_home": false, "email": "none",
+                    "procedures_alone": "never", "obstacles": ["fear"], "french_reading": "hard",
+                    "goals": ["benefits"], "access_needs": ["wheelchair"]},
+        "domains": {"mouse": 0.2, "keyboard": null}}"#;
+    let (code, stdout, stderr) = kiosk(&["simulate", "-"], profile);
+    assert_eq!(code, 0, "{stderr}");
+    let result: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(result["version"], 1);
+    assert_eq!(result["level"]["id"], "eloigne");
+    assert_eq!(result["level"]["rank"], 1);
+    assert_eq!(result["modality"], "assist");
+    assert_eq!(result["urgent_help_first"], true);
+    assert_eq!(result["literacy_support"], true);
+    assert_eq!(result["french_course"], false);
+    assert_eq!(result["obstacles"], serde_json::json!(["equipment", "fear", "dont_know_how"]));
+    assert_eq!(result["domains"]["mouse"]["status"], "not_yet");
+    assert_eq!(result["domains"]["keyboard"]["status"], "not_reached");
+    assert_eq!(result["domains"].as_object().unwrap().len(), 6, "all six domains");
+}
+
+#[test]
+fn simulate_refuses_an_invalid_profile_with_exit_2() {
+    let (code, _, stderr) =
+        kiosk(&["simulate", "-"], r#"{"language": "fr", "answers": {"email": "sometimes"}}"#);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("answers.email"), "{stderr}");
+}
+
+#[test]
+fn replay_exit_codes() {
+    let dir = temp_dir("replay");
+    let invalid = dir.join("invalid.json");
+    std::fs::write(&invalid, r#"{"steps": [{"juggle": 3}]}"#).unwrap();
+    let (code, _, stderr) = kiosk(&["replay", invalid.to_str().unwrap()], "");
+    assert_eq!(code, 2, "{stderr}");
+
+    let missing = dir.join("missing.json");
+    std::fs::write(&missing, r#"{"language": "fr", "steps": [{"click": "Nulle part"}]}"#).unwrap();
+    let (code, stdout, stderr) = kiosk(&["replay", missing.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stderr.contains("step 1: no widget labelled \"Nulle part\""), "{stderr}");
+
+    let short = dir.join("short.json");
+    std::fs::write(&short, r#"{"language": "fr", "steps": [{"click_key": "attract.touch"}]}"#).unwrap();
+    let (code, stdout, stderr) = kiosk(&["replay", short.to_str().unwrap()], "");
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.trim(), r#"{"ended_on":"language","version":1}"#);
+}
+
+#[test]
+fn hash_pin_makes_a_hash_the_config_accepts() {
+    let (code, stdout, stderr) = kiosk(&["hash-pin"], "4711\n");
+    assert_eq!(code, 0, "{stderr}");
+    let hash = stdout.trim();
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    let config =
+        repere_engine::config::Config::parse("k.toml", &format!("[operator]\npin_hash = \"{hash}\"\n"))
+            .unwrap();
+    assert!(config.pin_matches("4711"), "right PIN");
+    assert!(!config.pin_matches("4712"), "wrong PIN");
+    let (code, _, _) = kiosk(&["hash-pin"], "12\n");
+    assert_eq!(code, 1, "too short");
+}

@@ -1,0 +1,183 @@
+//! The shipped content: valid, complete in every language, every spoken key voiced, and
+//! broken copies refused with file and line.
+
+use repere_engine::content::locale::is_spoken_key;
+use repere_engine::content::{Content, ContentSource};
+
+use super::{content, temp_dir};
+
+#[test]
+fn the_shipped_content_is_complete_in_every_language() {
+    let content = content();
+    let reference = &content.locales["fr"];
+    for (code, locale) in &content.locales {
+        let missing: Vec<&String> = reference.strings.keys().filter(|k| locale.get(k).is_none()).collect();
+        assert!(missing.is_empty(), "{code} lacks {missing:?}");
+        let coverage = &content.coverage()[code];
+        assert!((coverage.keys - 1.0).abs() < f64::EPSILON, "{code}: keys {}", coverage.keys);
+        assert_eq!(
+            coverage.untranslated, 0,
+            "{code}: strings identical to French that are not deliberate copies"
+        );
+    }
+    assert!(content.locales.len() >= 3, "fr, en and ar at least");
+}
+
+#[test]
+fn every_spoken_key_has_a_fresh_prompt_in_every_language_with_a_voice() {
+    let content = content();
+    for language in content.languages.iter().filter(|l| l.voice.is_some()) {
+        let manifest = &content.sounds.manifests[&language.code];
+        for key in content.locales["fr"].strings.keys().filter(|k| is_spoken_key(k)) {
+            assert!(
+                content.sounds.prompt(&language.code, key).is_some(),
+                "{}: no prompt for {key}",
+                language.code
+            );
+            let text = content.locales[&language.code].get(key).unwrap();
+            assert_eq!(manifest.prompts[key].text, text, "{}: prompt {key} is stale", language.code);
+        }
+        assert!((content.coverage()[&language.code].sounds - 1.0).abs() < f64::EPSILON, "{}", language.code);
+    }
+}
+
+#[test]
+fn every_visitor_string_goes_through_rust_i18n() {
+    let content = content();
+    repere_kiosk::i18n::install(&content);
+    for (code, locale) in &content.locales {
+        for (key, text) in &locale.strings {
+            assert_eq!(&repere_kiosk::i18n::tr(code, key), text, "{code}: {key}");
+        }
+    }
+}
+
+#[test]
+fn the_locale_is_never_set_process_wide() {
+    // rust-i18n's locale is global: every call names its language instead.
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let mut stack = vec![std::path::PathBuf::from(src)];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(!text.contains("set_locale("), "{} sets the locale", path.display());
+            }
+        }
+    }
+}
+
+/// A copy of the shipped content in a folder, to break.
+fn copy_of_content(name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    for sub in ["scenarios", "locales", "sounds"] {
+        copy_dir(&std::path::Path::new(root).join(sub), &dir.join(sub));
+    }
+    dir
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+fn problems_of(dir: &std::path::Path) -> Vec<String> {
+    let source = ContentSource::folder_only(dir).unwrap();
+    match Content::load(&source) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn a_copy_of_the_shipped_content_loads() {
+    let dir = copy_of_content("intact");
+    assert!(problems_of(&dir).is_empty(), "{:?}", problems_of(&dir));
+}
+
+#[test]
+fn broken_copies_are_refused_with_file_and_line() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        // (file, text to replace, replacement, expected `path:line: message` fragment)
+        (
+            "scenarios/tasks/mouse/01-click-big.toml",
+            "kind = \"click_target\"",
+            "kind = \"juggle\"",
+            "01-click-big.toml:3: unknown task kind \"juggle\"",
+        ),
+        (
+            "scenarios/tasks/mouse/01-click-big.toml",
+            "size = 220",
+            "size = 2000",
+            "01-click-big.toml:9: params.size = 2000 is out of range",
+        ),
+        (
+            "scenarios/tasks/mouse/03-double-click.toml",
+            "[params]",
+            "[params\n",
+            "03-double-click.toml:7: unclosed table",
+        ),
+        (
+            "scenarios/questions/04-email.toml",
+            "id = \"uses\"",
+            "id = \"often\"",
+            "04-email.toml:4: answer \"often\" is not a value of \"email\"",
+        ),
+        (
+            "scenarios/flow.toml",
+            "\"mouse.drag_drop\",",
+            "\"mouse.drag_and_drop\",",
+            "flow.toml:21: no task file has id \"mouse.drag_and_drop\"",
+        ),
+        ("locales/ar.yml", "  skip: ", "  skipped: ", "locales/ar.yml: missing key \"common.skip\""),
+        (
+            "scenarios/levels.toml",
+            "modality = \"boost\"",
+            "modality = \"coach\"",
+            "levels.toml:72: unknown modality \"coach\"",
+        ),
+    ];
+    for (file, from, to, expected) in cases {
+        let dir = copy_of_content("broken");
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} no longer contains {from:?}: update the test");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        let problems = problems_of(&dir);
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "breaking {file} with {to:?}: expected {expected:?} in {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_or_stale_prompt_is_refused() {
+    let dir = copy_of_content("sounds");
+    std::fs::remove_file(dir.join("sounds/ar/welcome.say.ogg")).unwrap();
+    let problems = problems_of(&dir);
+    assert!(
+        problems.iter().any(|p| p.contains("sounds/ar/welcome.say.ogg: prompt missing")),
+        "{problems:#?}"
+    );
+
+    let dir = copy_of_content("stale");
+    let path = dir.join("locales/en.yml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let welcome = content().locales["en"].get("welcome.say").unwrap().to_owned();
+    std::fs::write(&path, text.replacen(&welcome, "Hello, a new text.", 1)).unwrap();
+    let problems = problems_of(&dir);
+    assert!(problems.iter().any(|p| p.contains("prompt \"welcome.say\" is stale")), "{problems:#?}");
+}

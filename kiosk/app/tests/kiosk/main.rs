@@ -1,0 +1,37 @@
+//! The kiosk's integration tests: shipped content, the command line, whole visits replayed
+//! through the real UI, snapshots of every screen in French and Arabic, and random input.
+//! One test binary for the crate, to keep link times and disk use down.
+
+#![expect(clippy::unwrap_used, reason = "test helpers stop at the first surprise")]
+
+mod cli;
+mod content;
+mod replays;
+mod robustness;
+mod snapshots;
+
+use std::sync::Arc;
+
+use repere_engine::config::Config;
+use repere_engine::content::Content;
+
+/// The built-in content, checked.
+pub fn content() -> Arc<Content> {
+    Arc::new(Content::builtin().unwrap_or_else(|problems| {
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        panic!("the shipped content has problems:\n{}", lines.join("\n"))
+    }))
+}
+
+/// The demo config.
+pub fn config() -> Config {
+    Config::default()
+}
+
+/// A fresh folder under the system's temp dir.
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("repere-test-{}-{name}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

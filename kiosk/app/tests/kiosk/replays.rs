@@ -1,0 +1,166 @@
+//! Whole visits, replayed through the real UI from the scripts in `tests/replays/`.
+
+use repere_kiosk::replay::{Replayer, Step, parse_script, run};
+
+use super::{config, content};
+
+fn replay(name: &str) -> Result<repere_engine::result::VisitResult, String> {
+    let path = format!("{}/tests/replays/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let script = parse_script(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    run(&script, &content(), config(), None).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+#[test]
+fn every_script_in_the_folder_is_covered_here() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/replays");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "ar-happy-path",
+            "en-happy-path",
+            "fr-back-changes-an-answer",
+            "fr-happy-path",
+            "fr-idle-still-here",
+            "fr-idle-wipe",
+            "fr-language-switch",
+            "fr-never-touched-a-mouse",
+            "fr-stop-midway",
+        ],
+        "a new script needs its expectations in this file"
+    );
+}
+
+#[test]
+fn french_happy_path() {
+    let result = replay("fr-happy-path").unwrap();
+    assert_eq!(result.language, "fr");
+    assert_eq!(result.level.id, "avance", "uses email, does procedures only sometimes, fears mistakes");
+    assert_eq!(result.modality, "boost");
+    assert!(
+        (result.domains[&repere_engine::vocabulary::Domain::Mouse].score - 1.0).abs() < 1e-6,
+        "all mouse tasks done"
+    );
+    assert_eq!(result.obstacles, ["fear"]);
+    assert!(result.can_do.contains(&"mouse".to_owned()), "{:?}", result.can_do);
+}
+
+#[test]
+fn english_happy_path_ends_on_goodbye_after_a_result() {
+    let result = replay("en-happy-path").unwrap();
+    assert_eq!(result.language, "en");
+    assert_eq!(result.level.id, "autonome");
+    assert_eq!(result.modality, "none");
+    assert!(!result.french_course && !result.literacy_support, "reads French easily");
+}
+
+#[test]
+fn arabic_visit_with_skips_and_help_today() {
+    let result = replay("ar-happy-path").unwrap();
+    assert_eq!(result.language, "ar");
+    assert!(result.urgent_help_first, "a procedure is due today");
+    assert!(result.french_course, "reads French with difficulty, takes the test in Arabic");
+    assert_eq!(result.level.id, "debutant", "two mouse tasks skipped");
+    assert_eq!(result.modality, "train");
+}
+
+#[test]
+fn a_visitor_who_never_touched_a_mouse_is_met_kindly() {
+    let result = replay("fr-never-touched-a-mouse").unwrap();
+    assert_eq!(result.level.id, "eloigne");
+    assert_eq!(result.modality, "assist");
+    let mouse = &result.domains[&repere_engine::vocabulary::Domain::Mouse];
+    assert_eq!(mouse.status, repere_engine::scoring::DomainStatus::NotYet);
+    assert!(result.obstacles.contains(&"equipment".to_owned()), "{:?}", result.obstacles);
+}
+
+#[test]
+fn going_back_changes_an_answer() {
+    let result = replay("fr-back-changes-an-answer").unwrap();
+    assert!(result.can_do.contains(&"email".to_owned()), "the changed answer counts: {:?}", result.can_do);
+    assert_eq!(result.level.id, "autonome");
+}
+
+#[test]
+fn idle_wipes_the_visit() {
+    assert_eq!(replay("fr-idle-wipe"), Err("attract".to_owned()));
+}
+
+#[test]
+fn a_touch_during_the_idle_warning_keeps_the_visit() {
+    assert_eq!(replay("fr-idle-still-here"), Err("welcome".to_owned()));
+}
+
+#[test]
+fn the_language_can_change_mid_visit() {
+    assert_eq!(replay("fr-language-switch"), Err("question.internet_at_home".to_owned()));
+}
+
+#[test]
+fn stop_asks_then_says_goodbye() {
+    assert_eq!(replay("fr-stop-midway"), Err("goodbye".to_owned()));
+}
+
+#[test]
+fn the_wipe_forgets_everything() {
+    let mut replayer = Replayer::new(&content(), config(), Some("fr"));
+    let steps = [
+        Step::ClickKey { key: "attract.touch".into(), nth: None },
+        Step::Click { label: "Français".into(), nth: None },
+        Step::ClickKey { key: "toolbar.bigger_text".into(), nth: None },
+        Step::ClickKey { key: "toolbar.contrast".into(), nth: None },
+        Step::ClickKey { key: "welcome.start".into(), nth: None },
+        Step::ClickKey { key: "common.no".into(), nth: None },
+        Step::Click { label: "1".into(), nth: None },
+        Step::Click { label: "6".into(), nth: None },
+    ];
+    replayer.steps(&steps).unwrap();
+    assert_eq!(replayer.app().ui_state().postcode, "16");
+    assert!(replayer.app().ui_state().modes.large_text && replayer.app().ui_state().modes.high_contrast);
+    replayer.steps(&[Step::Wait(125.0)]).unwrap();
+    let app = replayer.app();
+    assert_eq!(app.session().screen(), repere_engine::session::Screen::Attract);
+    assert_eq!(app.session().answers(), &repere_engine::profile::Answers::default());
+    assert!(app.session().outcomes().is_empty(), "no outcome kept");
+    assert_eq!(app.ui_state().postcode, "", "typed digits wiped");
+    assert_eq!(app.ui_state().modes, repere_kiosk::theme::DisplayModes::default(), "display modes reset");
+}
+
+#[test]
+fn the_operator_menu_needs_the_pin() {
+    let mut replayer = Replayer::new(&content(), config(), Some("fr"));
+    let chord = Step::Press {
+        key: egui::Key::O,
+        modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
+    };
+    let digits =
+        |pin: &str| pin.chars().map(|c| Step::Click { label: c.to_string(), nth: None }).collect::<Vec<_>>();
+    replayer.steps(&[chord.clone(), Step::ExpectKey("operator.pin".into())]).unwrap();
+    replayer.steps(&digits("1234")).unwrap();
+    replayer
+        .steps(&[Step::Click { label: "OK".into(), nth: None }, Step::ExpectKey("operator.pin_wrong".into())])
+        .unwrap();
+    assert!(replayer.steps(&[Step::ExpectKey("operator.exit".into())]).is_err(), "locked without the PIN");
+    replayer.steps(&digits("2580")).unwrap();
+    replayer
+        .steps(&[Step::Click { label: "OK".into(), nth: None }, Step::ExpectKey("operator.exit".into())])
+        .unwrap();
+    assert!(!replayer.app().exit_allowed());
+    replayer.steps(&[Step::ClickKey { key: "operator.exit".into(), nth: None }]).unwrap();
+    assert!(replayer.app().exit_allowed(), "the operator may leave");
+}
+
+#[test]
+fn five_taps_in_the_corner_open_the_pin_pad() {
+    let mut replayer = Replayer::new(&content(), config(), Some("fr"));
+    let tap = Step::ClickAt(egui::pos2(1270.0, 10.0));
+    replayer.steps(&[Step::ClickKey { key: "attract.touch".into(), nth: None }]).unwrap();
+    replayer.steps(&[tap.clone(), tap.clone(), tap.clone(), tap.clone()]).unwrap();
+    assert!(replayer.steps(&[Step::ExpectKey("operator.pin".into())]).is_err(), "four taps are not enough");
+    replayer.steps(&[tap.clone(), tap.clone(), tap.clone(), tap.clone(), tap]).unwrap();
+    replayer.steps(&[Step::ExpectKey("operator.pin".into())]).unwrap();
+}

@@ -1,0 +1,87 @@
+//! A snapshot of every screen of the visit in French and in Arabic (right-to-left), rendered
+//! by wgpu on Mesa lavapipe. First run, or after a deliberate change: `UPDATE_SNAPSHOTS=1`.
+
+use repere_kiosk::replay::{Replayer, Step};
+use repere_kiosk::testing::snapshot_options;
+
+use super::{config, content};
+
+fn key(key: &str) -> Step {
+    Step::ClickKey { key: key.into(), nth: None }
+}
+
+/// Walks the whole visit, snapshotting each screen as `<language>/<name>`.
+fn walk(language: &str) {
+    let mut replayer = Replayer::new(&content(), config(), Some(language));
+    let shot = |replayer: &mut Replayer, name: &str| {
+        replayer.harness_mut().snapshot_options(format!("{language}/{name}"), &snapshot_options());
+    };
+    let name = content().language(language).unwrap().name.clone();
+    shot(&mut replayer, "01_attract");
+    replayer.steps(&[key("attract.touch")]).unwrap();
+    shot(&mut replayer, "02_language");
+    replayer.steps(&[Step::Click { label: name, nth: None }]).unwrap();
+    shot(&mut replayer, "03_welcome");
+    replayer.steps(&[key("welcome.start")]).unwrap();
+    shot(&mut replayer, "04_urgent");
+    replayer.steps(&[key("common.yes")]).unwrap();
+    shot(&mut replayer, "05_urgent_help");
+    replayer.steps(&[key("urgent_help.continue")]).unwrap();
+    replayer
+        .steps(&[Step::Click { label: "1".into(), nth: None }, Step::Click { label: "7".into(), nth: None }])
+        .unwrap();
+    shot(&mut replayer, "06_question_postcode");
+    replayer.steps(&[key("common.skip"), key("question.devices.smartphone")]).unwrap();
+    shot(&mut replayer, "07_question_many");
+    replayer.steps(&[key("common.continue")]).unwrap();
+    shot(&mut replayer, "08_question_yes_no");
+    replayer.steps(&[key("common.no")]).unwrap();
+    shot(&mut replayer, "09_question_one");
+    replayer
+        .steps(&[key("question.email.has_but_cannot_open"), key("question.procedures_alone.sometimes")])
+        .unwrap();
+    replayer
+        .steps(&[key("common.continue"), key("question.french_reading.some"), key("question.goals.health")])
+        .unwrap();
+    replayer.steps(&[key("common.continue"), key("question.access_needs.low_vision")]).unwrap();
+    shot(&mut replayer, "10_question_access_needs");
+    replayer.steps(&[key("common.continue")]).unwrap();
+    shot(&mut replayer, "11_task_click_big");
+    replayer.steps(&[key("task.mouse.click_big.target")]).unwrap();
+    shot(&mut replayer, "12_task_click_small");
+    replayer.steps(&[key("task.mouse.click_small.target"), key("task.mouse.click_small.target")]).unwrap();
+    replayer.steps(&[key("task.mouse.click_small.target")]).unwrap();
+    shot(&mut replayer, "13_task_double_click");
+    replayer.steps(&[key("task.skip")]).unwrap();
+    shot(&mut replayer, "14_task_drag_drop");
+    let tr = |key: &str| repere_kiosk::i18n::tr(language, key);
+    let drag =
+        Step::Drag { from: tr("task.mouse.drag_drop.item"), to: tr("task.mouse.drag_drop.destination") };
+    replayer.steps(&[drag]).unwrap();
+    shot(&mut replayer, "15_task_scroll_find");
+    replayer.steps(&[key("task.skip")]).unwrap();
+    shot(&mut replayer, "16_result");
+    replayer.steps(&[key("toolbar.stop")]).unwrap();
+    shot(&mut replayer, "17_stop_confirm");
+    replayer.steps(&[key("stop.confirm")]).unwrap();
+    shot(&mut replayer, "18_goodbye");
+    replayer.steps(&[key("goodbye.again"), key("attract.touch"), key("toolbar.contrast")]).unwrap();
+    replayer.steps(&[key("toolbar.bigger_text"), Step::Wait(91.0)]).unwrap();
+    shot(&mut replayer, "19_idle_warning_contrast_large");
+    let chord = Step::Press {
+        key: egui::Key::O,
+        modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
+    };
+    replayer.steps(&[key("idle.still_here"), chord]).unwrap();
+    shot(&mut replayer, "20_operator_pin");
+}
+
+#[test]
+fn every_screen_in_french() {
+    walk("fr");
+}
+
+#[test]
+fn every_screen_in_arabic_right_to_left() {
+    walk("ar");
+}
