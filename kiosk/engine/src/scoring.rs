@@ -176,3 +176,90 @@ pub fn assess(
         domains,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Content;
+
+    fn outcome(task_id: &str, success: bool, seconds: f32, misses: u32, help: u32) -> TaskOutcome {
+        TaskOutcome {
+            task_id: task_id.to_owned(),
+            domain: Domain::Mouse,
+            success,
+            seconds,
+            attempts: 1,
+            misses,
+            help,
+            skipped: !success,
+        }
+    }
+
+    /// The "smartphone-only beginner" of scenarios/README.md.
+    #[test]
+    fn worked_example_smartphone_beginner() {
+        let content = Content::builtin().unwrap();
+        let outcomes = [
+            outcome("mouse.click_big", true, 20.0, 0, 0),
+            outcome("mouse.click_small", true, 8.0, 2, 0),
+            outcome("mouse.double_click", false, 30.0, 0, 0),
+            outcome("mouse.drag_drop", true, 9.0, 0, 0),
+            outcome("mouse.scroll_find", true, 10.0, 1, 0),
+        ];
+        let weights: Vec<f32> = outcomes
+            .iter()
+            .map(|o| o.weight(content.tasks.iter().find(|t| t.id == o.task_id), &content.scoring))
+            .collect();
+        let expected = [0.8, 0.8, 0.0, 1.0, 0.9];
+        for (w, e) in weights.iter().zip(expected) {
+            assert!((w - e).abs() < 1e-5, "weights {weights:?}, expected {expected:?}");
+        }
+        let scores = domain_scores(&outcomes, &content.tasks, &content.scoring);
+        let mouse = scores[&Domain::Mouse].unwrap();
+        assert!((mouse - 0.7).abs() < 1e-5, "mouse {mouse}");
+        assert_eq!(status_of(Some(mouse), &content.scoring), DomainStatus::Partial);
+        let answers = Answers { devices: Some(vec!["smartphone".into()]), ..Answers::default() };
+        let assessment = assess(&answers, &scores, &[], &content.scoring);
+        assert_eq!((assessment.level.as_str(), assessment.modality.as_str()), ("debutant", "train"));
+    }
+
+    #[test]
+    fn help_lowers_a_success_but_never_below_the_floor() {
+        let content = Content::builtin().unwrap();
+        let task = content.tasks.iter().find(|t| t.id == "mouse.click_big");
+        let helped = outcome("mouse.click_big", true, 2.0, 0, 1).weight(task, &content.scoring);
+        assert!((helped - 0.85).abs() < 1e-5, "{helped}");
+        let struggled = outcome("mouse.click_big", true, 200.0, 9, 9).weight(task, &content.scoring);
+        assert!((struggled - content.scoring.weights.floor).abs() < 1e-5, "{struggled}");
+    }
+
+    #[test]
+    fn unreached_domains_never_count_against_the_visitor() {
+        let content = Content::builtin().unwrap();
+        let mut scores: BTreeMap<Domain, Option<f32>> = Domain::ALL.into_iter().map(|d| (d, None)).collect();
+        scores.insert(Domain::Mouse, Some(1.0));
+        let expert = Answers {
+            email: Some("uses".into()),
+            procedures_alone: Some("yes".into()),
+            ..Answers::default()
+        };
+        let assessment = assess(&expert, &scores, &[], &content.scoring);
+        assert_eq!(assessment.level, "autonome");
+        let afraid = Answers {
+            procedures_alone: Some("sometimes".into()),
+            obstacles: Some(vec!["fear".into()]),
+            ..expert
+        };
+        assert_eq!(assess(&afraid, &scores, &[], &content.scoring).level, "avance");
+    }
+
+    #[test]
+    fn inferred_domains_count_as_mastered() {
+        let content = Content::builtin().unwrap();
+        let scores = BTreeMap::new();
+        let assessment = assess(&Answers::default(), &scores, &[Domain::Keyboard], &content.scoring);
+        let keyboard = assessment.domains[&Domain::Keyboard];
+        assert!(keyboard.inferred && keyboard.status == DomainStatus::Mastered, "{keyboard:?}");
+        assert_eq!(assessment.domains[&Domain::Email].status, DomainStatus::NotReached);
+    }
+}

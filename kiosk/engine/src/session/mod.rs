@@ -410,3 +410,103 @@ impl Session {
         map
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(content: &Content) -> Session {
+        let mut session = Session::new("fr", crate::config::Config::default().idle, 0.0);
+        for command in [Command::Start, Command::ChooseLanguage("ar".into()), Command::Continue] {
+            session.apply(command, content, 1.0);
+        }
+        session
+    }
+
+    #[test]
+    fn a_visit_walks_to_the_result_and_is_wiped() {
+        let content = Content::builtin().unwrap();
+        let mut session = start(&content);
+        assert_eq!(session.screen(), Screen::Urgent);
+        assert_eq!(session.language(), "ar");
+        session.apply(Command::AnswerUrgent(false), &content, 2.0);
+        assert_eq!(session.screen(), Screen::Question(0));
+        while let Screen::Question(_) = session.screen() {
+            session.apply(Command::SkipQuestion, &content, 3.0);
+        }
+        let mut now = 4.0;
+        while let Screen::Task(_) = session.screen() {
+            now += 5.0;
+            session.apply(Command::TaskDone, &content, now);
+        }
+        assert_eq!(session.screen(), Screen::Result);
+        let result = session.result().unwrap();
+        assert_eq!(result.domains[&Domain::Mouse].status.id(), "mastered");
+        session.apply(Command::Stop, &content, now);
+        assert_eq!(session.screen(), Screen::Goodbye);
+        assert_eq!(session.tick(now + GOODBYE_SECONDS), Command::Wipe);
+        session.apply(Command::Wipe, &content, now + GOODBYE_SECONDS);
+        assert_eq!(session.screen(), Screen::Attract);
+        assert_eq!(session.language(), "fr", "back to the kiosk's language");
+        assert!(session.outcomes().is_empty() && session.result().is_none(), "nothing kept");
+    }
+
+    #[test]
+    fn obstacles_are_asked_only_to_those_who_need_help() {
+        let content = Content::builtin().unwrap();
+        let obstacles = content.questions.iter().position(|q| q.id == "obstacles").unwrap();
+        let procedures = content.questions.iter().position(|q| q.id == "procedures_alone").unwrap();
+        for (answer, asked) in [("yes", false), ("never", true)] {
+            let mut session = start(&content);
+            session.apply(Command::AnswerUrgent(false), &content, 2.0);
+            while session.screen() != Screen::Question(procedures) {
+                session.apply(Command::SkipQuestion, &content, 3.0);
+            }
+            session.apply(Command::Answer(AnswerValue::One(answer.into())), &content, 4.0);
+            assert_eq!(session.screen() == Screen::Question(obstacles), asked, "procedures_alone = {answer}");
+        }
+    }
+
+    #[test]
+    fn two_tasks_not_done_in_a_row_end_the_domain() {
+        let content = Content::builtin().unwrap();
+        let mut session = start(&content);
+        session.apply(Command::AnswerUrgent(false), &content, 2.0);
+        while let Screen::Question(_) = session.screen() {
+            session.apply(Command::SkipQuestion, &content, 3.0);
+        }
+        session.apply(Command::SkipTask, &content, 10.0);
+        assert_eq!(session.screen(), Screen::Task(1));
+        session.apply(Command::SkipTask, &content, 20.0);
+        assert_eq!(session.screen(), Screen::Result, "the mouse domain ended kindly");
+        assert_eq!(session.outcomes().len(), 2);
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_answer_and_language_resumes_where_it_was() {
+        let content = Content::builtin().unwrap();
+        let mut session = start(&content);
+        session.apply(Command::AnswerUrgent(false), &content, 2.0);
+        session.apply(Command::SkipQuestion, &content, 3.0);
+        assert_eq!(session.screen(), Screen::Question(1));
+        session.apply(Command::OpenLanguages, &content, 4.0);
+        session.apply(Command::ChooseLanguage("en".into()), &content, 5.0);
+        assert_eq!((session.screen(), session.language()), (Screen::Question(1), "en"));
+        session.apply(Command::Back, &content, 6.0);
+        assert_eq!(session.screen(), Screen::Question(0));
+        session.apply(Command::Back, &content, 7.0);
+        assert_eq!(session.screen(), Screen::Urgent);
+    }
+
+    #[test]
+    fn the_idle_timer_wipes_but_not_on_the_attract_screen() {
+        let content = Content::builtin().unwrap();
+        let idle = crate::config::Config::default().idle;
+        let session = Session::new("fr", idle, 0.0);
+        assert_eq!(session.tick(10_000.0), Command::None, "the attract screen waits forever");
+        let session = start(&content);
+        let warn = 1.0 + idle.warning_after_seconds;
+        assert!(matches!(session.idle_state(warn + 1.0), IdleState::Warning { .. }));
+        assert_eq!(session.tick(warn + idle.wipe_after_warning_seconds), Command::Wipe);
+    }
+}
