@@ -92,6 +92,7 @@ pub struct KioskApp {
     speaker: Speaker,
     exit_allowed: bool,
     frame_commands: Vec<AppCommand>,
+    last_spoken: Vec<String>,
 }
 
 impl KioskApp {
@@ -114,6 +115,7 @@ impl KioskApp {
             speaker,
             exit_allowed: false,
             frame_commands: Vec::new(),
+            last_spoken: Vec::new(),
         }
     }
 
@@ -135,6 +137,11 @@ impl KioskApp {
     /// True once the operator chose to leave.
     pub fn exit_allowed(&self) -> bool {
         self.exit_allowed
+    }
+
+    /// The keys of the last thing said (with or without an audio device), for tests.
+    pub fn last_spoken(&self) -> &[String] {
+        &self.last_spoken
     }
 
     /// The look of the current language and modes.
@@ -242,6 +249,7 @@ impl KioskApp {
     }
 
     fn say(&mut self, keys: &[String]) {
+        self.last_spoken = keys.to_vec();
         let language = self.session.language().to_owned();
         let prompts: Vec<&[u8]> = keys
             .iter()

@@ -17,7 +17,8 @@ pub const SCREEN: egui::Vec2 = egui::vec2(1280.0, 800.0);
 /// replayed waits to stay quick.
 pub const STEP_SECONDS: f32 = 0.05;
 
-/// A headless kiosk on `content` and `config`, silent.
+/// A headless kiosk on `content` and `config`, silent (what it would say is still recorded:
+/// [`KioskApp::last_spoken`]).
 pub fn harness(content: Arc<Content>, config: Config) -> Harness<'static, KioskApp> {
     Harness::builder()
         .with_size(SCREEN)

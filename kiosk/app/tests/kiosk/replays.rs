@@ -164,3 +164,56 @@ fn five_taps_in_the_corner_open_the_pin_pad() {
     replayer.steps(&[tap.clone(), tap.clone(), tap.clone(), tap.clone(), tap]).unwrap();
     replayer.steps(&[Step::ExpectKey("operator.pin".into())]).unwrap();
 }
+
+#[test]
+fn each_screen_speaks_its_prompt_and_the_result_only_on_request_on_speakers() {
+    let mut replayer = Replayer::new(&content(), config(), Some("fr"));
+    assert_eq!(replayer.app().last_spoken(), ["attract.say"]);
+    replayer.steps(&[Step::ClickKey { key: "attract.touch".into(), nth: None }]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["language.say"]);
+    let skip_to_result = [
+        Step::Click { label: "Français".into(), nth: None },
+        Step::ClickKey { key: "welcome.start".into(), nth: None },
+        Step::ClickKey { key: "common.no".into(), nth: None },
+        Step::ClickKey { key: "common.skip".into(), nth: None },
+    ];
+    replayer.steps(&skip_to_result).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["question.devices.say"]);
+    replayer.steps(&[Step::ClickKey { key: "toolbar.hear_again".into(), nth: None }]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["question.devices.say"], "hear again repeats");
+    skip_questions(&mut replayer);
+    replayer.steps(&[Step::ClickKey { key: "task.skip".into(), nth: None }]).unwrap();
+    replayer.steps(&[Step::ClickKey { key: "task.skip".into(), nth: None }]).unwrap();
+    replayer.steps(&[Step::ExpectKey("result.title".into())]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["result.say"], "on open speakers the result waits to be asked for");
+    replayer.steps(&[Step::ClickKey { key: "result.hear".into(), nth: None }]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["result.level.debutant.say"]);
+    replayer.steps(&[Step::ClickKey { key: "toolbar.stop".into(), nth: None }]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["stop.say"]);
+}
+
+#[test]
+fn with_a_headset_the_result_is_read_at_once() {
+    let mut config = config();
+    config.audio.output = repere_engine::config::AudioOutput::Headset;
+    let mut replayer = Replayer::new(&content(), config, Some("fr"));
+    let steps = [
+        Step::ClickKey { key: "attract.touch".into(), nth: None },
+        Step::Click { label: "Français".into(), nth: None },
+        Step::ClickKey { key: "welcome.start".into(), nth: None },
+        Step::ClickKey { key: "common.no".into(), nth: None },
+    ];
+    replayer.steps(&steps).unwrap();
+    skip_questions(&mut replayer);
+    replayer.steps(&[Step::ClickKey { key: "task.skip".into(), nth: None }]).unwrap();
+    replayer.steps(&[Step::ClickKey { key: "task.skip".into(), nth: None }]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["result.say", "result.level.debutant.say"]);
+    replayer.steps(&[Step::Wait(91.0)]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["idle.say"], "the idle warning is spoken");
+}
+
+fn skip_questions(replayer: &mut Replayer) {
+    while let repere_engine::session::Screen::Question(_) = replayer.app().session().screen() {
+        replayer.steps(&[Step::ClickKey { key: "common.skip".into(), nth: None }]).unwrap();
+    }
+}
