@@ -137,14 +137,19 @@ fn a_deployer_folder_changes_texts_without_recompiling() {
     // In its own process: the translations overlay is process-wide.
     let dir = temp_dir("overlay");
     std::fs::create_dir_all(dir.join("locales")).unwrap();
-    std::fs::write(dir.join("locales/fr.yml"), "_version: 1\nwelcome:\n  title: \"Bienvenue à la médiathèque\"\n").unwrap();
+    std::fs::write(
+        dir.join("locales/fr.yml"),
+        "_version: 1\nwelcome:\n  title: \"Bienvenue à la médiathèque\"\n",
+    )
+    .unwrap();
     let script = dir.join("script.json");
     std::fs::write(
         &script,
         r#"{"language": "fr", "steps": [{"click": "Français"}, {"expect": "Bienvenue à la médiathèque"}]}"#,
     )
     .unwrap();
-    let (code, stdout, stderr) = kiosk(&["replay", script.to_str().unwrap(), "--content", dir.to_str().unwrap()], "");
+    let (code, stdout, stderr) =
+        kiosk(&["replay", script.to_str().unwrap(), "--content", dir.to_str().unwrap()], "");
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert_eq!(stdout.trim(), r#"{"ended_on":"welcome","version":1}"#);
     let (code, _, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");

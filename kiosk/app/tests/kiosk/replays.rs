@@ -185,7 +185,11 @@ fn each_screen_speaks_its_prompt_and_the_result_only_on_request_on_speakers() {
     replayer.steps(&[Step::ClickKey { key: "task.skip".into(), nth: None }]).unwrap();
     replayer.steps(&[Step::ClickKey { key: "task.skip".into(), nth: None }]).unwrap();
     replayer.steps(&[Step::ExpectKey("result.title".into())]).unwrap();
-    assert_eq!(replayer.app().last_spoken(), ["result.say"], "on open speakers the result waits to be asked for");
+    assert_eq!(
+        replayer.app().last_spoken(),
+        ["result.say"],
+        "on open speakers the result waits to be asked for"
+    );
     replayer.steps(&[Step::ClickKey { key: "result.hear".into(), nth: None }]).unwrap();
     assert_eq!(replayer.app().last_spoken(), ["result.level.debutant.say"]);
     replayer.steps(&[Step::ClickKey { key: "toolbar.stop".into(), nth: None }]).unwrap();
