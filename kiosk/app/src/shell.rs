@@ -32,7 +32,7 @@ pub fn run_kiosk(content: Arc<Content>, config: Config, windowed: bool) -> Resul
         native_options(windowed),
         Box::new(move |cc| Ok(Box::new(KioskApp::new(&cc.egui_ctx, content, config, Speaker::open())))),
     )
-    .map_err(|err| format!("the kiosk window could not open: {err}"))
+    .map_err(|err| format!("the kiosk window ended with an error (display or compositor gone?): {err}"))
 }
 
 /// Shows why the kiosk cannot start (for the deployer), until the window is closed.

@@ -18,9 +18,12 @@ pub fn attract_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
     // Touching anywhere that is not a language starts the visit.
     let background = ui.interact(whole, ui.scope_id().with("attract_background"), Sense::click());
     ui.add_space(whole.height() * 0.12);
-    text_block(ui, look, &tr(language, "app.name"), TextKind::Title, LineAlign::Center);
-    ui.add_space(12.0);
-    text_block(ui, look, &tr(language, "attract.subtitle"), TextKind::Body, LineAlign::Center);
+    // Margins so that text never touches the edges, portrait screens included.
+    egui::Frame::new().inner_margin(egui::Margin::symmetric(48, 0)).show(ui, |ui| {
+        text_block(ui, look, &tr(language, "app.name"), TextKind::Title, LineAlign::Center);
+        ui.add_space(12.0);
+        text_block(ui, look, &tr(language, "attract.subtitle"), TextKind::Body, LineAlign::Center);
+    });
     ui.add_space(40.0);
     ui.horizontal(|ui| {
         ui.add_space((ui.available_width() - 640.0).max(0.0) / 2.0);

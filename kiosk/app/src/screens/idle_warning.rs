@@ -7,7 +7,7 @@ use crate::app::AppCommand;
 use crate::i18n::tr_with;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, text_block};
+use crate::widgets::{ButtonKind, centered_button, dialog, text_block};
 
 /// The idle warning. Any touch keeps the visit; the button says so plainly.
 pub fn idle_warning_ui(
@@ -17,29 +17,24 @@ pub fn idle_warning_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let look = view.look;
-    egui::Modal::new(egui::Id::unique("idle_warning"))
-        .frame(egui::Frame::new().fill(look.palette.surface).inner_margin(32).corner_radius(16))
-        .show(ctx, |ui| {
-            ui.set_width(620.0);
-            text_block(ui, look, &view.tr("idle.title"), TextKind::Title, LineAlign::Center);
-            ui.add_space(16.0);
-            let seconds = seconds_left.to_string();
-            let countdown = tr_with(view.session.language(), "idle.countdown", &[("seconds", &seconds)]);
-            text_block(ui, look, &countdown, TextKind::Body, LineAlign::Center);
-            ui.add_space(24.0);
-            ui.vertical_centered(|ui| {
-                if big_button(
-                    ui,
-                    look,
-                    &view.tr("idle.still_here"),
-                    Some("✋"),
-                    ButtonKind::Primary,
-                    vec2(400.0, 110.0),
-                )
-                .clicked()
-                {
-                    commands.push(AppCommand::None);
-                }
-            });
-        });
+    dialog(ctx, look, "idle_warning", 620.0, |ui| {
+        text_block(ui, look, &view.tr("idle.title"), TextKind::Title, LineAlign::Center);
+        ui.add_space(16.0);
+        let seconds = seconds_left.to_string();
+        let countdown = tr_with(view.session.language(), "idle.countdown", &[("seconds", &seconds)]);
+        text_block(ui, look, &countdown, TextKind::Body, LineAlign::Center);
+        ui.add_space(24.0);
+        if centered_button(
+            ui,
+            look,
+            &view.tr("idle.still_here"),
+            Some("✋"),
+            ButtonKind::Primary,
+            vec2(400.0, 110.0),
+        )
+        .clicked()
+        {
+            commands.push(AppCommand::None);
+        }
+    });
 }

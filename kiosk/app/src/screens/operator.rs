@@ -8,7 +8,7 @@ use crate::app::AppCommand;
 use crate::i18n::tr_with;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, text_block};
+use crate::widgets::{ButtonKind, big_button, dialog, text_block};
 
 /// The operator panel's state.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -50,33 +50,30 @@ pub fn operator_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let look = view.look;
-    egui::Modal::new(egui::Id::unique("operator"))
-        .frame(egui::Frame::new().fill(look.palette.surface).inner_margin(28).corner_radius(16))
-        .show(ctx, |ui| {
-            ui.set_width(560.0);
-            text_block(ui, look, &view.tr("operator.title"), TextKind::Title, LineAlign::Center);
-            ui.add_space(12.0);
-            if panel.unlocked {
-                menu_ui(ui, view, commands);
-            } else {
-                pin_ui(ui, view, panel, commands);
+    dialog(ctx, look, "operator", 560.0, |ui| {
+        text_block(ui, look, &view.tr("operator.title"), TextKind::Title, LineAlign::Center);
+        ui.add_space(12.0);
+        if panel.unlocked {
+            menu_ui(ui, view, commands);
+        } else {
+            pin_ui(ui, view, panel, commands);
+        }
+        ui.add_space(12.0);
+        ui.vertical_centered(|ui| {
+            if big_button(
+                ui,
+                look,
+                &view.tr("operator.close"),
+                None,
+                ButtonKind::Secondary,
+                vec2(360.0, 72.0),
+            )
+            .clicked()
+            {
+                commands.push(AppCommand::CloseOverlay);
             }
-            ui.add_space(12.0);
-            ui.vertical_centered(|ui| {
-                if big_button(
-                    ui,
-                    look,
-                    &view.tr("operator.close"),
-                    None,
-                    ButtonKind::Secondary,
-                    vec2(360.0, 72.0),
-                )
-                .clicked()
-                {
-                    commands.push(AppCommand::CloseOverlay);
-                }
-            });
         });
+    });
 }
 
 fn pin_ui(ui: &mut Ui, view: &View<'_>, panel: &OperatorPanel, commands: &mut Vec<AppCommand>) {

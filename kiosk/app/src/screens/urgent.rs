@@ -7,7 +7,7 @@ use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, text_block};
+use crate::widgets::{ButtonKind, big_button, centered_button, text_block};
 
 /// The question: yes or no.
 pub fn urgent_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
@@ -39,18 +39,16 @@ pub fn urgent_help_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppComman
     };
     text_block(ui, view.look, &line, TextKind::Body, LineAlign::Start);
     ui.add_space(48.0);
-    ui.vertical_centered(|ui| {
-        if big_button(
-            ui,
-            view.look,
-            &view.tr("urgent_help.continue"),
-            Some(view.look.forward()),
-            ButtonKind::Primary,
-            vec2(520.0, 110.0),
-        )
-        .clicked()
-        {
-            commands.push(AppCommand::Session(Command::Continue));
-        }
-    });
+    if centered_button(
+        ui,
+        view.look,
+        &view.tr("urgent_help.continue"),
+        Some(view.look.forward()),
+        ButtonKind::Primary,
+        vec2(520.0, 110.0),
+    )
+    .clicked()
+    {
+        commands.push(AppCommand::Session(Command::Continue));
+    }
 }

@@ -7,25 +7,23 @@ use super::View;
 use crate::app::AppCommand;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, text_block};
+use crate::widgets::{ButtonKind, centered_button, text_block};
 
 /// The welcome screen; its explanation is the caption above.
 pub fn welcome_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     ui.add_space(24.0);
     text_block(ui, view.look, &view.tr("welcome.title"), TextKind::Title, LineAlign::Center);
     ui.add_space(48.0);
-    ui.vertical_centered(|ui| {
-        if big_button(
-            ui,
-            view.look,
-            &view.tr("welcome.start"),
-            Some(view.look.forward()),
-            ButtonKind::Primary,
-            vec2(420.0, 120.0),
-        )
-        .clicked()
-        {
-            commands.push(AppCommand::Session(Command::Continue));
-        }
-    });
+    if centered_button(
+        ui,
+        view.look,
+        &view.tr("welcome.start"),
+        Some(view.look.forward()),
+        ButtonKind::Primary,
+        vec2(420.0, 120.0),
+    )
+    .clicked()
+    {
+        commands.push(AppCommand::Session(Command::Continue));
+    }
 }

@@ -118,3 +118,15 @@ pub fn icon_button(ui: &mut Ui, look: &Look, picture: &str, label: &str, side: f
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     response
 }
+
+/// A big button centred on its own row (the one action of a screen or a dialog).
+pub fn centered_button(
+    ui: &mut Ui,
+    look: &Look,
+    label: &str,
+    picture: Option<&str>,
+    kind: ButtonKind,
+    size: Vec2,
+) -> egui::Response {
+    ui.vertical_centered(|ui| big_button(ui, look, label, picture, kind, size)).inner
+}

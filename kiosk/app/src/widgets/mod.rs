@@ -3,7 +3,9 @@
 
 pub mod bidi_layout;
 mod big_button;
+mod dialog;
 mod text_block;
 
-pub use big_button::{ButtonKind, big_button, icon_button};
+pub use big_button::{ButtonKind, big_button, centered_button, icon_button};
+pub use dialog::dialog;
 pub use text_block::{caption_at, text_block, text_galley};
