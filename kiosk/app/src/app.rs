@@ -61,6 +61,21 @@ pub enum AppCommand {
     Exit,
 }
 
+impl AppCommand {
+    /// True when the visitor acted on the screen itself (not on the sound controls).
+    pub fn interrupts_speech(&self) -> bool {
+        !matches!(
+            self,
+            Self::None
+                | Self::HearAgain
+                | Self::HearResult
+                | Self::VolumeDown
+                | Self::VolumeUp
+                | Self::CornerTap
+        )
+    }
+}
+
 /// UI-local state: what the screen shows but the engine need not know. Reset at each visit.
 #[derive(Debug, Default)]
 pub struct UiState {
@@ -281,11 +296,13 @@ impl KioskApp {
 
     /// Runs one command.
     fn run(&mut self, command: AppCommand, ctx: &egui::Context, now: f64) {
+        // Speech stops when the visitor acts (EN 301 549 5.1.3); what speaks again says so.
+        if command.interrupts_speech() {
+            self.speaker.stop();
+        }
         match command {
             AppCommand::None => {}
             AppCommand::Session(command) => {
-                // Speech stops when the visitor acts; the next screen speaks its own prompt.
-                self.speaker.stop();
                 if matches!(command, Command::Stop | Command::Wipe) {
                     self.ui_state.overlay = None;
                 }

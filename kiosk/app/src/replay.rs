@@ -18,24 +18,59 @@ use crate::testing::{STEP_SECONDS, harness};
 /// One step of a script.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
-    /// Press a widget by its label (`nth` picks among several, from 1).
-    Click { label: String, nth: Option<usize> },
+    /// Press a widget by its label.
+    Click {
+        /// The label, in the language on screen.
+        label: String,
+        /// Which one among several (from 1).
+        nth: Option<usize>,
+    },
     /// Press a widget by i18n key, whatever the language on screen.
-    ClickKey { key: String, nth: Option<usize> },
+    ClickKey {
+        /// The i18n key.
+        key: String,
+        /// Which one among several (from 1).
+        nth: Option<usize>,
+    },
     /// Press twice quickly.
-    DoubleClick { label: String, nth: Option<usize> },
+    DoubleClick {
+        /// The label.
+        label: String,
+        /// Which one among several (from 1).
+        nth: Option<usize>,
+    },
     /// Press and hold.
-    LongPress { label: String, nth: Option<usize> },
+    LongPress {
+        /// The label.
+        label: String,
+        /// Which one among several (from 1).
+        nth: Option<usize>,
+    },
     /// Press at logical coordinates.
     ClickAt(Pos2),
     /// Send text to the focused widget.
     Type(String),
     /// Press a key or a chord (`Ctrl+Alt+O`).
-    Press { key: Key, modifiers: Modifiers },
+    Press {
+        /// The key.
+        key: Key,
+        /// Held modifiers.
+        modifiers: Modifiers,
+    },
     /// Drag from one widget to another.
-    Drag { from: String, to: String },
+    Drag {
+        /// Label of the widget dragged.
+        from: String,
+        /// Label of the widget it is dropped on.
+        to: String,
+    },
     /// Scroll over a widget.
-    Scroll { on: String, dy: f32 },
+    Scroll {
+        /// Label of the widget scrolled.
+        on: String,
+        /// Points; negative scrolls down.
+        dy: f32,
+    },
     /// Let simulated time pass.
     Wait(f64),
     /// A widget with this label appears within 5 simulated seconds.
