@@ -336,7 +336,13 @@ impl KioskApp {
                 self.say(&["stop.say".to_owned()]);
             }
             AppCommand::CloseOverlay => self.ui_state.overlay = None,
-            AppCommand::Exercise(state) => self.ui_state.exercise = state,
+            AppCommand::Exercise(state) => {
+                // A confirmed answer that is not yet right is said kindly, not only shown.
+                if state.tried && !self.ui_state.exercise.tried {
+                    self.say(&["task.retry.say".to_owned()]);
+                }
+                self.ui_state.exercise = state;
+            }
             AppCommand::ToggleChoice(id) => {
                 if let Some(position) = self.ui_state.chosen.iter().position(|c| *c == id) {
                     self.ui_state.chosen.remove(position);

@@ -132,3 +132,27 @@ pub const KNOWN_QUESTIONS: &[KnownQuestion] = &[
 pub fn known_question(id: &str) -> Option<&'static KnownQuestion> {
     KNOWN_QUESTIONS.iter().find(|question| question.id == id)
 }
+
+/// The kiosk's on-screen keyboard (French AZERTY, with the accented letters of French on
+/// their own row): the app draws it, and a typing task may only ask for what it can type.
+/// Shift gives the capitals of the letters.
+pub const KEYBOARD_ROWS: [&str; 5] = ["1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn,'-", "éèêàâçôùî@."];
+
+/// True when `c` can be typed on the on-screen keyboard (space and capitals included).
+pub fn typeable(c: char) -> bool {
+    let on_keys = |c: char| KEYBOARD_ROWS.iter().any(|row| row.contains(c));
+    c == ' ' || on_keys(c) || (c.is_uppercase() && c.to_lowercase().all(on_keys))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typeable;
+
+    #[test]
+    fn the_keyboard_types_french() {
+        for c in "Marie marie.dupont@mail.fr À côté du café, l'été".chars() {
+            assert!(typeable(c), "{c:?}");
+        }
+        assert!(!typeable('ß') && !typeable('€') && !typeable('ع'), "not on the keyboard");
+    }
+}

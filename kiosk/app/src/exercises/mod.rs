@@ -5,6 +5,7 @@ mod click_target;
 mod double_click;
 mod drag_drop;
 mod scroll_find;
+mod type_text;
 
 use egui::{Pos2, Rect, Sense, Ui, Vec2};
 use repere_engine::content::{Task, TaskKind};
@@ -20,6 +21,12 @@ pub struct ExerciseState {
     pub hits: u32,
     /// How far the dragged item has moved.
     pub drag_offset: Vec2,
+    /// What the visitor typed, once they started (memory only, gone with the task).
+    pub typed: Option<String>,
+    /// The on-screen keyboard's shift key is on.
+    pub shift: bool,
+    /// The visitor confirmed a text that is not the one asked: say "try again" kindly.
+    pub tried: bool,
 }
 
 /// Draws the task's environment in the available space.
@@ -50,8 +57,11 @@ pub fn exercise_ui(ui: &mut Ui, view: &View<'_>, task: &Task, commands: &mut Vec
         TaskKind::ScrollFind { list, items, target } => {
             scroll_find::scroll_find_ui(ui, view, area, list, items, *target, commands);
         }
+        TaskKind::TypeText { field, expected, prefilled } => {
+            type_text::type_text_ui(ui, view, area, field, expected, prefilled, state, commands);
+        }
     }
-    if background.clicked() && commands.len() == before {
+    if background.clicked() && commands.len() == before && task.kind.counts_presses_beside() {
         commands.push(AppCommand::Session(Command::Task(TaskEvent::Miss)));
     }
     ui.advance_cursor_after_rect(area);

@@ -12,7 +12,7 @@ pub fn task_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Vec<Ap
     let Some(task) = view.content.tasks.get(index) else {
         return;
     };
-    let skip_height = 80.0;
+    let skip_height = 68.0;
     let area = vec2(ui.available_width(), (ui.available_height() - skip_height - 16.0).max(200.0));
     ui.allocate_ui(area, |ui| {
         ui.set_min_size(area);

@@ -60,20 +60,23 @@ fn walk(language: &str) {
     replayer.steps(&[drag]).unwrap();
     shot(&mut replayer, "15_task_scroll_find");
     replayer.steps(&[key("task.skip")]).unwrap();
-    shot(&mut replayer, "16_result");
+    replayer.steps(&[Step::Type("bonjuor".into()), key("task.keyboard.confirm")]).unwrap();
+    shot(&mut replayer, "16_task_type_text_retry");
+    replayer.steps(&[key("task.skip"), key("task.skip")]).unwrap();
+    shot(&mut replayer, "17_result");
     replayer.steps(&[key("toolbar.stop")]).unwrap();
-    shot(&mut replayer, "17_stop_confirm");
+    shot(&mut replayer, "18_stop_confirm");
     replayer.steps(&[key("stop.confirm")]).unwrap();
-    shot(&mut replayer, "18_goodbye");
+    shot(&mut replayer, "19_goodbye");
     replayer.steps(&[key("goodbye.again"), key("attract.touch"), key("toolbar.contrast")]).unwrap();
     replayer.steps(&[key("toolbar.bigger_text"), Step::Wait(91.0)]).unwrap();
-    shot(&mut replayer, "19_idle_warning_contrast_large");
+    shot(&mut replayer, "20_idle_warning_contrast_large");
     let chord = Step::Press {
         key: egui::Key::O,
         modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
     };
     replayer.steps(&[key("idle.still_here"), chord]).unwrap();
-    shot(&mut replayer, "20_operator_pin");
+    shot(&mut replayer, "21_operator_pin");
 }
 
 #[test]

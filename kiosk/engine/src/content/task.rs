@@ -46,6 +46,15 @@ pub enum TaskKind {
         /// Where it goes.
         destination: Pictured,
     },
+    /// Type a given text in a field (on the screen's keyboard or a real one), then confirm.
+    TypeText {
+        /// i18n key of the field's label.
+        field: String,
+        /// The text to type, shown on screen as the model (not the visitor's own data).
+        expected: String,
+        /// What the field holds at the start (a typo to fix), or empty.
+        prefilled: String,
+    },
     /// Scroll a list to find an item and press it.
     ScrollFind {
         /// i18n key of the list's label.
@@ -59,7 +68,8 @@ pub enum TaskKind {
 
 impl TaskKind {
     /// Every kind's id, as written in task files.
-    pub const IDS: [&'static str; 4] = ["click_target", "double_click", "drag_drop", "scroll_find"];
+    pub const IDS: [&'static str; 5] =
+        ["click_target", "double_click", "drag_drop", "scroll_find", "type_text"];
 
     /// The kind's id.
     pub fn id(&self) -> &'static str {
@@ -68,7 +78,14 @@ impl TaskKind {
             Self::DoubleClick { .. } => "double_click",
             Self::DragDrop { .. } => "drag_drop",
             Self::ScrollFind { .. } => "scroll_find",
+            Self::TypeText { .. } => "type_text",
         }
+    }
+
+    /// True when a press beside the targets counts as a miss (pointing tasks; not typing,
+    /// where the keyboard has gaps between its keys).
+    pub fn counts_presses_beside(&self) -> bool {
+        !matches!(self, Self::TypeText { .. })
     }
 
     /// The i18n keys the kind's parameters use.
@@ -81,6 +98,7 @@ impl TaskKind {
                 keys.extend(items.iter().map(|item| item.label.as_str()));
                 keys
             }
+            Self::TypeText { field, .. } => vec![field.as_str()],
         }
     }
 
@@ -90,6 +108,7 @@ impl TaskKind {
             Self::ClickTarget { target, .. } | Self::DoubleClick { target, .. } => vec![target],
             Self::DragDrop { item, destination } => vec![item, destination],
             Self::ScrollFind { items, .. } => items.iter().collect(),
+            Self::TypeText { .. } => Vec::new(),
         };
         all.into_iter().filter_map(|p| p.picture.as_deref()).collect()
     }
@@ -158,6 +177,15 @@ struct DoubleClickParams {
 struct DragDropParams {
     item: Pictured,
     destination: Pictured,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TypeTextParams {
+    field: String,
+    expected: String,
+    #[serde(default)]
+    prefilled: String,
 }
 
 #[derive(Deserialize)]
@@ -314,6 +342,28 @@ fn parse_kind(
                 ));
             }
             TaskKind::ScrollFind { list: p.list, items: p.items, target }
+        }
+        "type_text" => {
+            let p: TypeTextParams = params_of(path, params_line, params)?;
+            let length = p.expected.chars().count();
+            in_range(path, line_of_param("expected"), "expected (length)", length, 1, 60, &mut problems);
+            for (name, text) in [("expected", &p.expected), ("prefilled", &p.prefilled)] {
+                if let Some(c) = text.chars().find(|c| !crate::vocabulary::typeable(*c)) {
+                    problems.push(Problem::at(
+                        path,
+                        line_of_param(name),
+                        format!("params.{name}: {c:?} cannot be typed on the kiosk's keyboard"),
+                    ));
+                }
+            }
+            if p.prefilled == p.expected {
+                problems.push(Problem::at(
+                    path,
+                    line_of_param("prefilled"),
+                    "params.prefilled is already the expected text",
+                ));
+            }
+            TaskKind::TypeText { field: p.field, expected: p.expected, prefilled: p.prefilled }
         }
         other => {
             return Err(vec![Problem::at(
