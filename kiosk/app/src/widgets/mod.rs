@@ -4,6 +4,7 @@
 pub mod bidi_layout;
 mod big_button;
 mod dialog;
+pub mod keyboard;
 mod text_block;
 
 pub use big_button::{ButtonKind, big_button, centered_button, icon_button};
