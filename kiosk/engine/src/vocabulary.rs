@@ -136,7 +136,7 @@ pub fn known_question(id: &str) -> Option<&'static KnownQuestion> {
 /// The kiosk's on-screen keyboard (French AZERTY, with the accented letters of French on
 /// their own row): the app draws it, and a typing task may only ask for what it can type.
 /// Shift gives the capitals of the letters.
-pub const KEYBOARD_ROWS: [&str; 5] = ["1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn,'-", "éèêàâçôùî@."];
+pub const KEYBOARD_ROWS: [&str; 5] = ["1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn,'-/", "éèêàâçôùî@."];
 
 /// True when `c` can be typed on the on-screen keyboard (space and capitals included).
 pub fn typeable(c: char) -> bool {

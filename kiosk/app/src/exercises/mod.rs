@@ -1,6 +1,7 @@
 //! The exercise environments. Each task kind of the engine is implemented once here, drawn
 //! from the task's parameters; this is the only place that matches on kinds.
 
+mod browser;
 mod click_target;
 mod double_click;
 mod drag_drop;
@@ -16,6 +17,7 @@ use crate::screens::View;
 
 /// What the exercise on screen remembers between frames (reset for each task).
 #[derive(Clone, Debug, Default, PartialEq)]
+#[expect(clippy::struct_excessive_bools, reason = "each kind reads only its own fields of this flat state")]
 pub struct ExerciseState {
     /// Targets pressed so far.
     pub hits: u32,
@@ -27,6 +29,14 @@ pub struct ExerciseState {
     pub shift: bool,
     /// The visitor confirmed a text that is not the one asked: say "try again" kindly.
     pub tried: bool,
+    /// The browser's page, once the visitor moved.
+    pub page: Option<String>,
+    /// The browser's history, once the visitor moved.
+    pub history: Option<Vec<String>>,
+    /// The cookie banner was closed.
+    pub banner_closed: bool,
+    /// The visitor is typing in the address bar.
+    pub editing: bool,
 }
 
 /// Draws the task's environment in the available space.
@@ -56,6 +66,12 @@ pub fn exercise_ui(ui: &mut Ui, view: &View<'_>, task: &Task, commands: &mut Vec
         }
         TaskKind::ScrollFind { list, items, target } => {
             scroll_find::scroll_find_ui(ui, view, area, list, items, *target, commands);
+        }
+        TaskKind::Browser { site, start, history, banner, goal } => {
+            if let Some(site) = view.content.site(site) {
+                let start = browser::BrowserStart { site, start, history, banner: *banner, goal };
+                browser::browser_ui(ui, view, area, &start, state, commands);
+            }
         }
         TaskKind::TypeText { field, expected, prefilled } => {
             type_text::type_text_ui(ui, view, area, field, expected, prefilled, state, commands);

@@ -101,7 +101,7 @@ fn apply(
         }
         KeyPress::Insert(_) => {}
         KeyPress::Shift => {
-            commands.push(AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() }))
+            commands.push(AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() }));
         }
         KeyPress::Erase => {
             let mut typed = latest;

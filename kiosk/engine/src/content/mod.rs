@@ -6,6 +6,7 @@ pub mod language;
 pub mod levels;
 pub mod locale;
 pub mod question;
+pub mod site;
 pub mod sounds;
 pub mod source;
 pub mod task;
@@ -19,6 +20,7 @@ pub use self::language::LanguageInfo;
 pub use self::levels::ScoringRules;
 pub use self::locale::Locale;
 pub use self::question::Question;
+pub use self::site::Site;
 pub use self::sounds::SoundBank;
 pub use self::source::ContentSource;
 pub use self::task::{Task, TaskKind};
@@ -36,6 +38,8 @@ pub struct Content {
     pub questions: Vec<Question>,
     /// Tasks in the order presented.
     pub tasks: Vec<Task>,
+    /// Simulated websites of the browser tasks.
+    pub sites: Vec<Site>,
     /// Order and early stops.
     pub flow: Flow,
     /// Scoring rules.
@@ -138,6 +142,19 @@ impl Content {
             }
         }
         let sounds = load_sounds(source, &languages, &mut problems);
+        let mut sites = Vec::new();
+        for file in source.under("scenarios/sites").filter(|f| is_toml(&f.rel_path)) {
+            match file.text() {
+                Ok(text) => match site::parse_site(&file.shown_path, text) {
+                    Ok(s) => sites.push(s),
+                    Err(p) => {
+                        problems.extend(p);
+                        failed_ids.extend(id_of(text));
+                    }
+                },
+                Err(message) => problems.push(Problem::file(&file.shown_path, message)),
+            }
+        }
 
         let (Some(flow), Some(scoring)) = (flow, scoring) else {
             return (None, problems);
@@ -150,7 +167,8 @@ impl Content {
             ordered(&listed(&flow.questions), all_questions, |q| &q.id, &flow, "question", &mut problems);
         let tasks = ordered(&listed(&flow.tasks), all_tasks, |t| &t.id, &flow, "task", &mut problems);
 
-        let content = Self { languages, locales, questions, tasks, flow, scoring, sounds };
+        let content = Self { languages, locales, questions, tasks, sites, flow, scoring, sounds };
+        problems.extend(content.site_problems(&failed_ids));
         problems.extend(content.key_problems());
         problems.extend(content.sound_problems());
         (Some(content), problems)
@@ -185,6 +203,9 @@ impl Content {
         for t in &self.tasks {
             keys.push((t.say.as_str(), t.shown_path.as_str()));
             keys.extend(t.kind.keys().into_iter().map(|k| (k, t.shown_path.as_str())));
+        }
+        for s in &self.sites {
+            keys.extend(s.keys().into_iter().map(|k| (k, s.shown_path.as_str())));
         }
         keys
     }
@@ -225,6 +246,42 @@ impl Content {
                     &locale.shown_path,
                     format!("key {key:?} ({code}) does not exist in French: a typo?"),
                 ));
+            }
+        }
+        problems
+    }
+
+    /// The site of a browser task.
+    pub fn site(&self, id: &str) -> Option<&Site> {
+        self.sites.iter().find(|s| s.id == id)
+    }
+
+    /// Browser tasks refer to sites and pages that exist.
+    fn site_problems(&self, refused: &[String]) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        for task in &self.tasks {
+            let TaskKind::Browser { site, start, history, goal, .. } = &task.kind else {
+                continue;
+            };
+            let Some(site) = self.site(site) else {
+                if refused.contains(site) {
+                    continue;
+                }
+                problems
+                    .push(Problem::file(&task.shown_path, format!("params.site: no site has id {site:?}")));
+                continue;
+            };
+            let goal_page = match goal {
+                task::BrowserGoal::Page(p) | task::BrowserGoal::BackTo(p) => Some(p),
+                task::BrowserGoal::BannerClosed(_) => None,
+            };
+            for page in std::iter::once(start).chain(history).chain(goal_page) {
+                if site.page(page).is_none() {
+                    problems.push(Problem::file(
+                        &task.shown_path,
+                        format!("page {page:?} is not a page of site {:?}", site.id),
+                    ));
+                }
             }
         }
         problems

@@ -55,6 +55,20 @@ pub enum TaskKind {
         /// What the field holds at the start (a typo to fix), or empty.
         prefilled: String,
     },
+    /// Use a browser on a simulated site: type an address, follow a link, go back, close a
+    /// banner.
+    Browser {
+        /// Id of the site (`scenarios/sites/`).
+        site: String,
+        /// The page shown first.
+        start: String,
+        /// Pages "before" it, for the back button (oldest first).
+        history: Vec<String>,
+        /// A cookie banner covers the page at the start.
+        banner: bool,
+        /// What the visitor is asked to reach.
+        goal: BrowserGoal,
+    },
     /// Scroll a list to find an item and press it.
     ScrollFind {
         /// i18n key of the list's label.
@@ -68,8 +82,8 @@ pub enum TaskKind {
 
 impl TaskKind {
     /// Every kind's id, as written in task files.
-    pub const IDS: [&'static str; 5] =
-        ["click_target", "double_click", "drag_drop", "scroll_find", "type_text"];
+    pub const IDS: [&'static str; 6] =
+        ["click_target", "double_click", "drag_drop", "scroll_find", "type_text", "browser"];
 
     /// The kind's id.
     pub fn id(&self) -> &'static str {
@@ -79,13 +93,14 @@ impl TaskKind {
             Self::DragDrop { .. } => "drag_drop",
             Self::ScrollFind { .. } => "scroll_find",
             Self::TypeText { .. } => "type_text",
+            Self::Browser { .. } => "browser",
         }
     }
 
     /// True when a press beside the targets counts as a miss (pointing tasks; not typing,
     /// where the keyboard has gaps between its keys).
     pub fn counts_presses_beside(&self) -> bool {
-        !matches!(self, Self::TypeText { .. })
+        !matches!(self, Self::TypeText { .. } | Self::Browser { .. })
     }
 
     /// The i18n keys the kind's parameters use.
@@ -99,6 +114,8 @@ impl TaskKind {
                 keys
             }
             Self::TypeText { field, .. } => vec![field.as_str()],
+            // The site's keys are checked with the site.
+            Self::Browser { .. } => Vec::new(),
         }
     }
 
@@ -108,10 +125,22 @@ impl TaskKind {
             Self::ClickTarget { target, .. } | Self::DoubleClick { target, .. } => vec![target],
             Self::DragDrop { item, destination } => vec![item, destination],
             Self::ScrollFind { items, .. } => items.iter().collect(),
-            Self::TypeText { .. } => Vec::new(),
+            Self::TypeText { .. } | Self::Browser { .. } => Vec::new(),
         };
         all.into_iter().filter_map(|p| p.picture.as_deref()).collect()
     }
+}
+
+/// What a browser task asks for.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum BrowserGoal {
+    /// Reach this page, by any way.
+    Page(String),
+    /// Come back to this page with the back button.
+    BackTo(String),
+    /// Close the banner (accept or refuse).
+    BannerClosed(bool),
 }
 
 /// One hands-on task, loaded and checked.
@@ -186,6 +215,18 @@ struct TypeTextParams {
     expected: String,
     #[serde(default)]
     prefilled: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BrowserParams {
+    site: String,
+    start: String,
+    #[serde(default)]
+    history: Vec<String>,
+    #[serde(default)]
+    banner: bool,
+    goal: BrowserGoal,
 }
 
 #[derive(Deserialize)]
@@ -364,6 +405,20 @@ fn parse_kind(
                 ));
             }
             TaskKind::TypeText { field: p.field, expected: p.expected, prefilled: p.prefilled }
+        }
+        "browser" => {
+            // Page ids are checked against the site once every site is loaded.
+            let p: BrowserParams = params_of(path, params_line, params)?;
+            if p.goal == BrowserGoal::BannerClosed(true) && !p.banner {
+                problems.push(Problem::at(path, params_line, "goal banner_closed needs banner = true"));
+            }
+            TaskKind::Browser {
+                site: p.site,
+                start: p.start,
+                history: p.history,
+                banner: p.banner,
+                goal: p.goal,
+            }
         }
         other => {
             return Err(vec![Problem::at(

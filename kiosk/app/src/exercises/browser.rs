@@ -1,0 +1,266 @@
+//! A simulated browser on a simulated site: tab, back button, address bar, pages with links,
+//! a cookie banner. Nothing is fetched; the pages come from `scenarios/sites/`.
+
+use egui::{Rect, Sense, Ui, vec2};
+use repere_engine::content::Site;
+use repere_engine::content::task::BrowserGoal;
+use repere_engine::session::{Command, TaskEvent};
+
+use super::ExerciseState;
+use super::type_text::keyboard_words;
+use crate::app::AppCommand;
+use crate::screens::{View, reading_row};
+use crate::theme::{Look, TextKind};
+use crate::widgets::bidi_layout::LineAlign;
+use crate::widgets::keyboard::{KeyPress, keyboard_ui, physical_keys, text_field};
+use crate::widgets::{ButtonKind, big_button, icon_button, text_block};
+
+/// The page shown for an address that leads nowhere.
+const NOT_FOUND: &str = "not_found";
+
+/// What the browser shows at the start of a task.
+pub struct BrowserStart<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// The page shown first.
+    pub start: &'a str,
+    /// Pages before it.
+    pub history: &'a [String],
+    /// A banner covers the page.
+    pub banner: bool,
+    /// What the visitor is asked to reach.
+    pub goal: &'a BrowserGoal,
+}
+
+/// The browser exercise.
+pub fn browser_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    area: Rect,
+    task: &BrowserStart<'_>,
+    state: &ExerciseState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let look = view.look;
+    let page_id = state.page.clone().unwrap_or_else(|| task.start.to_owned());
+    let history = state.history.clone().unwrap_or_else(|| task.history.to_vec());
+    let banner_open = task.banner && !state.banner_closed;
+    let page = task.site.page(&page_id);
+    let (title, text) = match page {
+        Some(p) => (view.tr(&p.title), view.tr(&p.text)),
+        None => (view.tr("browser.not_found.title"), view.tr("browser.not_found.text")),
+    };
+    let address = page.map_or_else(|| state.typed.clone().unwrap_or_default(), |p| p.address.clone());
+
+    let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(area.shrink(10.0)));
+    inner.set_clip_rect(area);
+    let frame_label = view.tr("browser.frame");
+    let frame = inner.interact(area, inner.scope_id().with("browser_frame"), Sense::hover());
+    frame.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Window, true, &frame_label));
+
+    // The tab and the bar.
+    let tab = if title.is_empty() { view.tr("site.new_tab.title") } else { title.clone() };
+    reading_row(&mut inner, look, |ui| {
+        egui::Frame::new().fill(look.palette.caption).inner_margin(6).corner_radius(8).show(ui, |ui| {
+            ui.set_max_width(360.0);
+            text_block(ui, look, &tab, TextKind::Small, LineAlign::Start);
+        });
+    });
+    let mut presses = Vec::new();
+    reading_row(&mut inner, look, |ui| {
+        let back = if look.rtl { "➡" } else { "⬅" };
+        if icon_button(ui, look, back, &view.tr("browser.back"), 56.0).clicked() {
+            commands.extend(go_back(&history, task.goal, state, banner_open));
+        }
+        let shown = if state.editing { state.typed.clone().unwrap_or_default() } else { address.clone() };
+        let latin = Look { rtl: false, ..*look };
+        if text_field(ui, &latin, &view.tr("browser.address"), &shown, None, false, 820.0).clicked()
+            && !banner_open
+        {
+            commands.push(AppCommand::Exercise(ExerciseState {
+                editing: true,
+                typed: Some(String::new()),
+                ..state.clone()
+            }));
+        }
+    });
+    inner.add_space(8.0);
+
+    if state.editing {
+        presses.extend(physical_keys(&inner));
+        presses.extend(keyboard_ui(&mut inner, look, &keyboard_words(view), state.shift));
+    } else {
+        page_ui(
+            &mut inner,
+            view,
+            task,
+            page,
+            &title,
+            &text,
+            banner_open,
+            &page_id,
+            &history,
+            state,
+            commands,
+        );
+    }
+    for press in presses {
+        commands.extend(type_address(press, task, &page_id, &history, state));
+    }
+}
+
+#[expect(clippy::too_many_arguments, reason = "the page, the task and where the visitor is")]
+fn page_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    task: &BrowserStart<'_>,
+    page: Option<&repere_engine::content::site::WebPage>,
+    title: &str,
+    text: &str,
+    banner_open: bool,
+    page_id: &str,
+    history: &[String],
+    state: &ExerciseState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let look = view.look;
+    text_block(ui, look, title, TextKind::Title, LineAlign::Start);
+    text_block(ui, look, text, TextKind::Body, LineAlign::Start);
+    ui.add_space(8.0);
+    if let Some(page) = page {
+        reading_row(ui, look, |ui| {
+            for link in &page.links {
+                let words = view.tr(&link.label);
+                let clicked =
+                    big_button(ui, look, &words, Some("🔗"), ButtonKind::Secondary, vec2(0.0, 64.0))
+                        .clicked();
+                if clicked && !banner_open {
+                    commands.extend(open(&link.to, task.goal, page_id, history, state));
+                }
+            }
+        });
+    }
+    if banner_open {
+        ui.add_space(16.0);
+        egui::Frame::new().fill(look.palette.caption).inner_margin(16).corner_radius(12).show(ui, |ui| {
+            text_block(ui, look, &view.tr("browser.banner.text"), TextKind::Body, LineAlign::Start);
+            reading_row(ui, look, |ui| {
+                let refuse = big_button(
+                    ui,
+                    look,
+                    &view.tr("browser.banner.refuse"),
+                    None,
+                    ButtonKind::Secondary,
+                    vec2(220.0, 64.0),
+                );
+                let accept = big_button(
+                    ui,
+                    look,
+                    &view.tr("browser.banner.accept"),
+                    None,
+                    ButtonKind::Secondary,
+                    vec2(220.0, 64.0),
+                );
+                if refuse.clicked() || accept.clicked() {
+                    commands
+                        .push(AppCommand::Exercise(ExerciseState { banner_closed: true, ..state.clone() }));
+                    if *task.goal == BrowserGoal::BannerClosed(true) {
+                        commands.push(AppCommand::Session(Command::TaskDone));
+                    }
+                }
+            });
+        });
+    }
+}
+
+/// Opens a page: the goal ends the task; another page is a step beside the way.
+fn open(
+    to: &str,
+    goal: &BrowserGoal,
+    from: &str,
+    history: &[String],
+    state: &ExerciseState,
+) -> Vec<AppCommand> {
+    let mut commands = Vec::new();
+    let mut history = history.to_vec();
+    history.push(from.to_owned());
+    if *goal == BrowserGoal::Page(to.to_owned()) {
+        commands.push(AppCommand::Session(Command::TaskDone));
+    } else {
+        commands.push(AppCommand::Session(Command::Task(TaskEvent::Miss)));
+    }
+    commands.push(AppCommand::Exercise(ExerciseState {
+        page: Some(to.to_owned()),
+        history: Some(history),
+        editing: false,
+        typed: None,
+        ..state.clone()
+    }));
+    commands
+}
+
+fn go_back(
+    history: &[String],
+    goal: &BrowserGoal,
+    state: &ExerciseState,
+    banner_open: bool,
+) -> Vec<AppCommand> {
+    let mut history = history.to_vec();
+    let Some(previous) = history.pop().filter(|_| !banner_open) else {
+        return Vec::new();
+    };
+    let mut commands = Vec::new();
+    let reached = matches!(goal, BrowserGoal::Page(p) | BrowserGoal::BackTo(p) if *p == previous);
+    if reached {
+        commands.push(AppCommand::Session(Command::TaskDone));
+    }
+    commands.push(AppCommand::Exercise(ExerciseState {
+        page: Some(previous),
+        history: Some(history),
+        editing: false,
+        typed: None,
+        ..state.clone()
+    }));
+    commands
+}
+
+/// Typing in the address bar; confirming opens the page at that address, or "not found".
+fn type_address(
+    press: KeyPress,
+    task: &BrowserStart<'_>,
+    page_id: &str,
+    history: &[String],
+    state: &ExerciseState,
+) -> Vec<AppCommand> {
+    let typed = state.typed.clone().unwrap_or_default();
+    match press {
+        KeyPress::Insert(text) => {
+            vec![AppCommand::Exercise(ExerciseState {
+                typed: Some(typed + &text),
+                shift: false,
+                ..state.clone()
+            })]
+        }
+        KeyPress::Erase => {
+            let mut typed = typed;
+            typed.pop();
+            vec![AppCommand::Exercise(ExerciseState { typed: Some(typed), ..state.clone() })]
+        }
+        KeyPress::Shift => vec![AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() })],
+        KeyPress::Confirm => {
+            if let Some(page) = task.site.page_at(&typed) {
+                return open(&page.id, task.goal, page_id, history, state);
+            }
+            let mut commands = open(NOT_FOUND, task.goal, page_id, history, state);
+            // Keep what was typed on show, so the visitor can see the slip.
+            commands.push(AppCommand::Exercise(ExerciseState {
+                page: Some(NOT_FOUND.to_owned()),
+                history: Some(history.iter().cloned().chain(std::iter::once(page_id.to_owned())).collect()),
+                editing: false,
+                typed: Some(typed),
+                ..state.clone()
+            }));
+            commands
+        }
+    }
+}
