@@ -198,6 +198,7 @@ fn parse_chord(chord: &str) -> Result<(Key, Modifiers), String> {
 pub struct Replayer {
     harness: Harness<'static, KioskApp>,
     reached: Option<VisitResult>,
+    presented: Vec<String>,
 }
 
 impl Replayer {
@@ -208,14 +209,16 @@ impl Replayer {
         }
         let mut harness = harness(Arc::clone(content), config);
         settle(&mut harness);
-        Self { harness, reached: None }
+        Self { harness, reached: None, presented: Vec::new() }
     }
 
     /// Does one step (shots go to `shots` when given).
     pub fn step(&mut self, step: &Step, shots: Option<&Path>) -> Result<(), String> {
         do_step(&mut self.harness, step, shots)?;
-        if let Some(result) = self.harness.state().session().result() {
+        let session = self.harness.state().session();
+        if let Some(result) = session.result() {
             self.reached = Some(result.clone());
+            self.presented = session.outcomes().iter().map(|o| o.task_id.clone()).collect();
         }
         Ok(())
     }
@@ -231,6 +234,11 @@ impl Replayer {
     /// The harness, for snapshots and queries.
     pub fn harness_mut(&mut self) -> &mut Harness<'static, KioskApp> {
         &mut self.harness
+    }
+
+    /// The tasks the adaptive path presented, once the visit reached its result.
+    pub fn presented_tasks(&self) -> &[String] {
+        &self.presented
     }
 
     /// The kiosk.

@@ -119,6 +119,40 @@ pub fn status_of(score: Option<f32>, rules: &ScoringRules) -> DomainStatus {
     }
 }
 
+/// True when `condition` holds for these answers and domain results.
+pub fn condition_holds(
+    condition: &Condition,
+    answers: &Answers,
+    domains: &BTreeMap<Domain, DomainResult>,
+) -> bool {
+    match condition {
+        Condition::Domain { domain, status } => Domain::from_id(domain)
+            .and_then(|d| domains.get(&d))
+            .is_some_and(|r| status.iter().any(|s| s == r.status.id())),
+        Condition::Answer { answer, is } => answers.has_any(answer, is),
+    }
+}
+
+/// Every domain's result from scores, with `inferred` domains mastered.
+pub fn domain_results(
+    scores: &BTreeMap<Domain, Option<f32>>,
+    inferred: &[Domain],
+    rules: &ScoringRules,
+) -> BTreeMap<Domain, DomainResult> {
+    Domain::ALL
+        .into_iter()
+        .map(|domain| {
+            let result = if inferred.contains(&domain) {
+                DomainResult { score: 1.0, status: DomainStatus::Mastered, inferred: true }
+            } else {
+                let score = scores.get(&domain).copied().flatten();
+                DomainResult { score: score.unwrap_or(0.0), status: status_of(score, rules), inferred: false }
+            };
+            (domain, result)
+        })
+        .collect()
+}
+
 /// The level decision: which rule matched, and the domains it saw.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -142,24 +176,8 @@ pub fn assess(
     inferred: &[Domain],
     rules: &ScoringRules,
 ) -> Assessment {
-    let domains: BTreeMap<Domain, DomainResult> = Domain::ALL
-        .into_iter()
-        .map(|domain| {
-            let result = if inferred.contains(&domain) {
-                DomainResult { score: 1.0, status: DomainStatus::Mastered, inferred: true }
-            } else {
-                let score = scores.get(&domain).copied().flatten();
-                DomainResult { score: score.unwrap_or(0.0), status: status_of(score, rules), inferred: false }
-            };
-            (domain, result)
-        })
-        .collect();
-    let holds = |condition: &Condition| match condition {
-        Condition::Domain { domain, status } => Domain::from_id(domain)
-            .and_then(|d| domains.get(&d))
-            .is_some_and(|r| status.iter().any(|s| s == r.status.id())),
-        Condition::Answer { answer, is } => answers.has_any(answer, is),
-    };
+    let domains = domain_results(scores, inferred, rules);
+    let holds = |condition: &Condition| condition_holds(condition, answers, &domains);
     let matched = rules
         .rules
         .iter()

@@ -3,7 +3,19 @@
 
 use serde::Deserialize;
 
+use crate::content::levels::Condition;
 use crate::problem::{Problem, line_of, toml_problem};
+
+/// A domain not presented at all, reported mastered and `inferred`, when its conditions hold
+/// as the visit reaches it.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct InferRule {
+    /// The domain skipped.
+    pub domain: String,
+    /// All of these must hold (answers, and statuses of the domains already measured).
+    pub all: Vec<Condition>,
+}
 
 /// When the test stops a domain or the whole hands-on part early, kindly.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -14,6 +26,12 @@ pub struct AdaptiveRules {
     /// The hands-on part ends when the mouse domain's score is below this: the basics are out
     /// of reach today and the next domains would only be discouraging.
     pub stop_test_below_mouse_score: f32,
+    /// A domain ends early, measured, once its first this many tasks were all done at once
+    /// (no help, no miss, not slow): it is clearly mastered.
+    pub domain_shown_after_perfect: u32,
+    /// Domains skipped as clearly mastered.
+    #[serde(default)]
+    pub infer: Vec<InferRule>,
 }
 
 /// The order of a visit.
@@ -64,6 +82,28 @@ pub fn parse_flow(path: &str, text: &str) -> Result<Flow, Vec<Problem>> {
                 adaptive.stop_test_below_mouse_score
             ),
         ));
+    }
+    if !(1..=10).contains(&adaptive.domain_shown_after_perfect) {
+        problems.push(Problem::at(
+            path,
+            adaptive_line,
+            "domain_shown_after_perfect is out of range (1 to 10)",
+        ));
+    }
+    for rule in &adaptive.infer {
+        if crate::vocabulary::Domain::from_id(&rule.domain).is_none() {
+            problems.push(Problem::at(
+                path,
+                adaptive_line,
+                format!("infer: unknown domain {:?}", rule.domain),
+            ));
+        }
+        problems.extend(
+            rule.all
+                .iter()
+                .filter_map(crate::content::levels::condition_problem)
+                .map(|message| Problem::at(path, adaptive_line, format!("infer: {message}"))),
+        );
     }
     if !problems.is_empty() {
         return Err(problems);

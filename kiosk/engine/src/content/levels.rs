@@ -192,7 +192,8 @@ pub fn parse_levels(path: &str, text: &str) -> Result<ScoringRules, Vec<Problem>
     })
 }
 
-fn condition_problem(condition: &Condition) -> Option<String> {
+/// What is wrong with a condition, if anything.
+pub fn condition_problem(condition: &Condition) -> Option<String> {
     match condition {
         Condition::Domain { domain, status } => {
             if Domain::from_id(domain).is_none() {

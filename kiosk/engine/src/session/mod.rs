@@ -125,6 +125,7 @@ pub struct Session {
     outcomes: Vec<TaskOutcome>,
     progress: TaskProgress,
     stopped_early: bool,
+    inferred: Vec<Domain>,
     result: Option<VisitResult>,
     entered_at: f64,
     serial: u64,
@@ -144,6 +145,7 @@ impl Session {
             outcomes: Vec::new(),
             progress: TaskProgress::default(),
             stopped_early: false,
+            inferred: Vec::new(),
             result: None,
             entered_at: now,
             serial: 0,
@@ -364,11 +366,22 @@ impl Session {
         let misses_in_a_row = |domain: Domain| {
             self.outcomes.iter().rev().take_while(|o| o.domain == domain).take_while(|o| !o.success).count()
         };
+        // The domain is shown once its first tasks were all done at once.
+        let shown = |domain: Domain| {
+            let first: Vec<&TaskOutcome> = self.outcomes.iter().filter(|o| o.domain == domain).collect();
+            let needed = rules.domain_shown_after_perfect as usize;
+            first.len() >= needed
+                && first[..needed].iter().all(|o| {
+                    let task = content.tasks.iter().find(|t| t.id == o.task_id);
+                    o.weight(task, &content.scoring) >= 1.0
+                })
+        };
         let mut next = None;
         for i in start..content.tasks.len() {
             let task = &content.tasks[i];
             let previous_domain = i.checked_sub(1).and_then(|p| content.tasks.get(p)).map(|t| t.domain);
-            if previous_domain == Some(Domain::Mouse) && task.domain != Domain::Mouse {
+            let entering = previous_domain != Some(task.domain);
+            if entering && previous_domain == Some(Domain::Mouse) {
                 let scores = domain_scores(&self.outcomes, &content.tasks, &content.scoring);
                 let mouse = scores.get(&Domain::Mouse).copied().flatten().unwrap_or(0.0);
                 if mouse < rules.stop_test_below_mouse_score {
@@ -376,7 +389,13 @@ impl Session {
                     break;
                 }
             }
-            if misses_in_a_row(task.domain) as u32 >= rules.stop_domain_after_misses {
+            if entering && !self.inferred.contains(&task.domain) && self.can_infer(task.domain, content) {
+                self.inferred.push(task.domain);
+            }
+            if self.inferred.contains(&task.domain)
+                || shown(task.domain)
+                || misses_in_a_row(task.domain) as u32 >= rules.stop_domain_after_misses
+            {
                 continue;
             }
             next = Some(i);
@@ -390,10 +409,33 @@ impl Session {
         }
     }
 
+    /// True when an inference rule skips `domain` now (its conditions read the answers and
+    /// the domains measured so far).
+    fn can_infer(&self, domain: Domain, content: &Content) -> bool {
+        let scores = domain_scores(&self.outcomes, &content.tasks, &content.scoring);
+        let results = crate::scoring::domain_results(&scores, &self.inferred, &content.scoring);
+        content.flow.adaptive.infer.iter().any(|rule| {
+            rule.domain == domain.id()
+                && rule.all.iter().all(|c| crate::scoring::condition_holds(c, &self.answers, &results))
+        })
+    }
+
+    /// Domains skipped as clearly mastered so far.
+    pub fn inferred(&self) -> &[Domain] {
+        &self.inferred
+    }
+
     /// The result of the visit so far.
     pub fn compute_result(&self, content: &Content) -> VisitResult {
         let scores = domain_scores(&self.outcomes, &content.tasks, &content.scoring);
-        build_result(&self.language, &self.answers, &scores, &[], self.stopped_early, &content.scoring)
+        build_result(
+            &self.language,
+            &self.answers,
+            &scores,
+            &self.inferred,
+            self.stopped_early,
+            &content.scoring,
+        )
     }
 
     /// Seconds spent on the current task so far.
@@ -465,6 +507,44 @@ mod tests {
             session.apply(Command::Answer(AnswerValue::One(answer.into())), &content, 4.0);
             assert_eq!(session.screen() == Screen::Question(obstacles), asked, "procedures_alone = {answer}");
         }
+    }
+
+    #[test]
+    fn an_expert_is_shown_quickly_and_the_rest_inferred() {
+        let content = Content::builtin().unwrap();
+        let mut session = start(&content);
+        session.apply(Command::AnswerUrgent(false), &content, 2.0);
+        while let Screen::Question(_) = session.screen() {
+            session.apply(Command::SkipQuestion, &content, 3.0);
+        }
+        session.answers.devices = Some(vec!["computer".into()]);
+        session.answers.email = Some("uses".into());
+        session.answers.procedures_alone = Some("yes".into());
+        session.answers.internet_at_home = Some(true);
+        let mut now = 3.0;
+        for _ in 0..3 {
+            now += 2.0;
+            session.apply(Command::TaskDone, &content, now);
+        }
+        assert_eq!(session.screen(), Screen::Result, "mouse shown after three perfect tasks");
+        assert_eq!(session.inferred(), [Domain::Keyboard, Domain::Internet]);
+        let result = session.result().unwrap();
+        assert!(result.domains[&Domain::Keyboard].inferred && !result.domains[&Domain::Mouse].inferred);
+        assert_eq!(result.level.id, "autonome");
+    }
+
+    #[test]
+    fn a_slow_success_keeps_the_domain_measured() {
+        let content = Content::builtin().unwrap();
+        let mut session = start(&content);
+        session.apply(Command::AnswerUrgent(false), &content, 2.0);
+        while let Screen::Question(_) = session.screen() {
+            session.apply(Command::SkipQuestion, &content, 3.0);
+        }
+        session.apply(Command::TaskDone, &content, 100.0);
+        session.apply(Command::TaskDone, &content, 102.0);
+        session.apply(Command::TaskDone, &content, 104.0);
+        assert_eq!(session.screen(), Screen::Task(3), "the slow first task: no shortcut, the drag comes");
     }
 
     #[test]
