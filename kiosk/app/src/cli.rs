@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use repere_engine::config::{Config, hash_pin};
 use repere_engine::content::{Content, ContentSource};
+use repere_engine::places::{import_places, places_file};
 use repere_engine::problem::Problem;
 use repere_engine::profile::VisitorProfile;
 use repere_engine::result::simulate;
@@ -36,7 +37,7 @@ pub struct Options {
 }
 
 const USAGE: &str = "usage: kiosk [--windowed] [--config FILE] [--content DIR]
-       kiosk check | simulate FILE | replay SCRIPT [--shots DIR] | hash-pin
+       kiosk check | simulate FILE | replay SCRIPT [--shots DIR] | places check FILE | hash-pin | bench
 options: --config FILE  --content DIR  --places FILE  --now RFC3339  --location LAT,LON";
 
 /// Parses the arguments (without the program name).
@@ -117,6 +118,8 @@ pub fn main(args: &[String]) -> i32 {
         Some("simulate") => simulate_command(&options),
         Some("replay") => replay_command(&options),
         Some("hash-pin") => hash_pin_command(),
+        Some("places") if options.words.get(1).map(String::as_str) == Some("check") => places_check(&options),
+        Some("bench") => crate::bench::run(),
         Some(other) => {
             err(&format!("unknown command {other:?}\n{USAGE}"));
             2
@@ -153,23 +156,31 @@ fn check(options: &Options) -> i32 {
         None => Some(Config::default()),
     };
     let folder = options.content.clone().or_else(|| loaded.as_ref().and_then(|c| c.content.clone()));
-    let content = match ContentSource::layered(folder.as_deref()) {
-        Ok(source) => {
-            let (content, found) = Content::inspect(&source);
-            problems.extend(found);
-            content
-        }
+    let source = match ContentSource::layered(folder.as_deref()) {
+        Ok(source) => Some(source),
         Err(error) => {
-            problems.push(Problem::file(
-                folder.map_or_else(String::new, |f| f.display().to_string()),
-                error.to_string(),
-            ));
+            let shown = folder.as_deref().map_or_else(String::new, |f| f.display().to_string());
+            problems.push(Problem::file(shown, error.to_string()));
             None
         }
     };
+    let content = source.as_ref().and_then(|source| {
+        let (content, found) = Content::inspect(source);
+        problems.extend(found);
+        content
+    });
     if let (Some(config), Some(content)) = (&loaded, &content) {
         problems.extend(config.problems_with(content));
     }
+    if let Some(content) = &content {
+        problems.extend(glyph_problems(content));
+    }
+    let places = match (&loaded, &source) {
+        (Some(config), Some(source)) => {
+            places_summary(options.places.as_deref().or(config.places.as_deref()), source, &mut problems)
+        }
+        _ => None,
+    };
     for problem in &problems {
         err(&problem.to_string());
     }
@@ -178,15 +189,62 @@ fn check(options: &Options) -> i32 {
             "languages": content.coverage(),
             "questions": content.questions.len() + 1,
             "tasks": content.task_counts(),
-            "places": null,
+            "places": places,
             "problems": problems.len(),
         }),
         None => {
-            json!({"languages": {}, "questions": 0, "tasks": {}, "places": null, "problems": problems.len()})
+            json!({"languages": {}, "questions": 0, "tasks": {}, "places": places, "problems": problems.len()})
         }
     };
     out(&summary.to_string());
     i32::from(!problems.is_empty())
+}
+
+/// Texts and pictograms that the bundled fonts cannot draw (they would show as boxes).
+fn glyph_problems(content: &Content) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let glyphs = crate::fonts::GlyphCheck::new();
+    for locale in content.locales.values() {
+        let texts: Vec<&str> = locale.strings.values().map(String::as_str).collect();
+        let missing = glyphs.undrawable(&texts);
+        if !missing.is_empty() {
+            problems.push(Problem::file(&locale.shown_path, format!("no bundled font draws {missing:?}")));
+        }
+    }
+    let pictures = content.questions.iter().map(|q| {
+        (q.shown_path.as_str(), q.answers.iter().filter_map(|a| a.picture.as_deref()).collect::<Vec<_>>())
+    });
+    let task_pictures = content.tasks.iter().map(|t| (t.shown_path.as_str(), t.kind.pictures()));
+    for (path, pictures) in pictures.chain(task_pictures) {
+        let missing = glyphs.undrawable(&pictures);
+        if !missing.is_empty() {
+            problems.push(Problem::file(path, format!("no bundled font draws the pictogram {missing:?}")));
+        }
+    }
+    problems
+}
+
+/// The places part of the check summary; a file of which no row can be shown is a problem.
+fn places_summary(
+    configured: Option<&Path>,
+    source: &ContentSource,
+    problems: &mut Vec<Problem>,
+) -> Option<serde_json::Value> {
+    match places_file(configured, source) {
+        Ok(Some((shown, bytes))) => {
+            let report = import_places(&shown, &bytes);
+            if report.kept == 0 {
+                problems.push(Problem::file(&shown, "no place of this file can be shown to a visitor"));
+            }
+            Some(json!({"file": shown, "rows": report.rows, "kept": report.kept,
+                        "skipped": report.skipped.len(), "warnings": report.warnings.len()}))
+        }
+        Ok(None) => None,
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
 }
 
 fn read_input(path: &str) -> Result<String, String> {
@@ -286,6 +344,33 @@ fn replay_command(options: &Options) -> i32 {
     }
 }
 
+fn places_check(options: &Options) -> i32 {
+    let Some(path) = options.words.get(2) else {
+        err("usage: kiosk places check FILE");
+        return 2;
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            err(&format!("cannot read {path}: {e}"));
+            return 1;
+        }
+    };
+    let report = import_places(path, &bytes);
+    if let Some(why) = &report.error {
+        err(&format!("{path}: {why}"));
+    }
+    err(&format!(
+        "{path}: {} rows, {} kept, {} skipped, {} warnings",
+        report.rows,
+        report.kept,
+        report.skipped.len(),
+        report.warnings.len()
+    ));
+    out(&serde_json::to_string(&report).unwrap_or_default());
+    i32::from(report.kept == 0)
+}
+
 fn hash_pin_command() -> i32 {
     let mut pin = String::new();
     if let Err(e) = std::io::stdin().read_line(&mut pin) {
@@ -307,9 +392,4 @@ fn hash_pin_command() -> i32 {
             1
         }
     }
-}
-
-/// True when `path` exists (for messages).
-pub fn exists(path: &Path) -> bool {
-    path.exists()
 }

@@ -37,3 +37,41 @@ pub fn definitions() -> FontDefinitions {
     fonts.families.insert(FontFamily::Name(BOLD.into()), family(&["NotoSans-Bold", "NotoSansArabic-Bold"]));
     fonts
 }
+
+/// Finds characters that no bundled font can draw (control characters aside): the kiosk
+/// would show empty boxes. `kiosk check` reports them.
+pub struct GlyphCheck(egui::Context);
+
+impl GlyphCheck {
+    /// Loads the kiosk's fonts once.
+    pub fn new() -> Self {
+        let ctx = egui::Context::default();
+        install(&ctx);
+        // Fonts are ready after a first pass.
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        Self(ctx)
+    }
+
+    /// The characters of `texts` no bundled font draws, sorted, once each.
+    pub fn undrawable(&self, texts: &[&str]) -> Vec<char> {
+        let font = egui::FontId::proportional(20.0);
+        let invisible = |c: &char| c.is_control() || matches!(c, '\u{200C}'..='\u{200F}' | '\u{FE0F}');
+        let mut missing: Vec<char> = self.0.fonts_mut(|fonts| {
+            texts
+                .iter()
+                .flat_map(|t| t.chars())
+                .filter(|c| !invisible(c) && !fonts.has_glyph(&font, *c))
+                .collect()
+        });
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+}
+
+impl Default for GlyphCheck {
+    fn default() -> Self {
+        Self::new()
+    }
+}

@@ -5,6 +5,7 @@ rust_i18n::i18n!("../../locales", fallback = "fr", backend = crate::i18n::Conten
 
 pub mod app;
 pub mod audio;
+pub mod bench;
 pub mod cli;
 pub mod exercises;
 pub mod fonts;

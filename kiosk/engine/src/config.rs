@@ -84,12 +84,12 @@ pub const DEMO_PIN_HASH: &str =
     "$argon2id$v=19$m=19456,t=2,p=1$IztxahoaDVGG/w8WVfB0tA$W9i/63RviqAzw5rVAqcLONuBW7gToxXi4kAD6ZLlPTM";
 
 impl Default for Config {
-    /// The demo: a kiosk in Angoulême (centre of the demo territory, Charente).
+    /// The demo: a kiosk at the centre of the demo territory (the Charente export's places).
     fn default() -> Self {
         Self {
             site_name: "Repère — démonstration".to_owned(),
             kiosk_id: "demo".to_owned(),
-            location: Location { lat: 45.6484, lon: 0.1562 },
+            location: Location { lat: 45.6978, lon: 0.0598 },
             time_zone: "Europe/Paris".to_owned(),
             languages: Vec::new(),
             default_language: "fr".to_owned(),

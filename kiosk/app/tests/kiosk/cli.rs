@@ -155,3 +155,56 @@ fn a_deployer_folder_changes_texts_without_recompiling() {
     let (code, _, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");
     assert_eq!(code, 0, "{stderr}");
 }
+
+#[test]
+fn places_check_reports_the_real_export_and_refuses_an_empty_one() {
+    let real = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/places/charente-2023-07-11.json");
+    let (code, stdout, stderr) = kiosk(&["places", "check", real], "");
+    assert_eq!(code, 0, "{stderr}");
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(
+        (report["format"].as_str(), report["rows"].as_u64(), report["kept"].as_u64()),
+        (Some("json"), Some(188), Some(188))
+    );
+
+    let dir = temp_dir("places");
+    let bad = dir.join("places.json");
+    std::fs::write(&bad, r#"[{"id": "a"}, {"id": "b", "nom": "Sans lieu"}]"#).unwrap();
+    let (code, stdout, _) = kiosk(&["places", "check", bad.to_str().unwrap()], "");
+    assert_eq!(code, 1, "no row kept");
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(report["skipped"][0]["row"], 1);
+    assert_eq!(report["skipped"][0]["reason"], "no name");
+
+    let (code, stdout, stderr) = kiosk(&["check", "--places", bad.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stderr.contains("no place of this file can be shown"), "{stderr}");
+}
+
+#[test]
+fn check_summarises_the_demo_territory() {
+    let (_, stdout, _) = kiosk(&["check"], "");
+    let summary: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(summary["places"]["rows"], 188);
+    assert_eq!(summary["places"]["kept"], 188);
+    assert!(summary["places"]["file"].as_str().unwrap().ends_with("charente-2023-07-11.json"));
+}
+
+#[test]
+fn check_finds_a_pictogram_no_font_draws() {
+    let dir = temp_dir("glyph");
+    std::fs::create_dir_all(dir.join("scenarios/questions")).unwrap();
+    let question = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios/questions/04-email.toml"
+    ))
+    .unwrap();
+    std::fs::write(
+        dir.join("scenarios/questions/04-email.toml"),
+        question.replacen("picture = \"✉\"", "picture = \"🥕\"", 1),
+    )
+    .unwrap();
+    let (code, _, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("04-email.toml: no bundled font draws the pictogram ['🥕']"), "{stderr}");
+}

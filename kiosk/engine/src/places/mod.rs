@@ -40,3 +40,26 @@ pub use self::place::Place;
 pub use self::report::ImportReport;
 pub use self::row_warning::RowWarning;
 pub use self::skipped_row::SkippedRow;
+
+/// The places file to use: the configured one, else the content's own (`scenarios/places/`,
+/// the demo territory in the built-in content). Returns the path to show and the bytes.
+pub fn places_file(
+    configured: Option<&std::path::Path>,
+    source: &crate::content::ContentSource,
+) -> Result<Option<(String, Vec<u8>)>, crate::problem::Problem> {
+    if let Some(path) = configured {
+        let shown = path.display().to_string();
+        return std::fs::read(path).map(|bytes| Some((shown.clone(), bytes))).map_err(|err| {
+            crate::problem::Problem::file(shown, format!("cannot read the places file: {err}"))
+        });
+    }
+    let is_data = |rel: &str| {
+        std::path::Path::new(rel)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("csv"))
+    };
+    Ok(source
+        .under("scenarios/places")
+        .find(|f| is_data(&f.rel_path))
+        .map(|f| (f.shown_path.clone(), f.bytes.clone())))
+}

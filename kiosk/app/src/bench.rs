@@ -1,0 +1,37 @@
+//! `kiosk bench`: the benchmarks, one JSON object per line (CONTRACTS.md). Speed is measured
+//! here, on release builds, never by timed tests.
+
+use std::io::Write as _;
+use std::time::Instant;
+
+use repere_engine::content::Content;
+use repere_engine::places::{Directory, bench::synthetic_export};
+
+/// Runs of each measure; the median is reported.
+const RUNS: usize = 7;
+
+fn median_ms(mut run: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[RUNS / 2]
+}
+
+fn line(name: &str, value: f64, unit: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let json = serde_json::json!({"name": name, "value": (value * 100.0).round() / 100.0, "unit": unit});
+    writeln!(stdout, "{json}").ok();
+}
+
+/// Runs every benchmark; exit code 0.
+pub fn run() -> i32 {
+    let export = synthetic_export(10_000);
+    line("places_import_10000", median_ms(|| drop(Directory::import("bench.json", &export))), "ms");
+    line("content_load_builtin", median_ms(|| drop(Content::builtin())), "ms");
+    0
+}
