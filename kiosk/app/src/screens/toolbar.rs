@@ -5,7 +5,7 @@ use egui::{Ui, vec2};
 use super::View;
 use crate::app::AppCommand;
 use crate::theme::{DisplayModes, Look};
-use crate::widgets::{ButtonKind, big_button, icon_button};
+use crate::widgets::{ButtonKind, big_button, big_button_named, icon_button};
 use repere_engine::session::Command;
 
 /// The toolbar. Its start (back, language) follows the reading direction.
@@ -27,7 +27,7 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
     ui.with_layout(start, |ui| {
         ui.set_min_height(height);
         let width = ui.available_width();
-        ui.allocate_ui_with_layout(vec2(width * 0.35, height), start, |ui| {
+        ui.allocate_ui_with_layout(vec2(width * 0.36, height), start, |ui| {
             if view.session.can_go_back()
                 && big_button(
                     ui,
@@ -41,9 +41,18 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
             {
                 commands.push(AppCommand::Session(Command::Back));
             }
+            // Shows the language's own name; named "Language · <name>" for screen readers.
             let language_label = format!("{} · {language_name}", view.tr("toolbar.language"));
-            if big_button(ui, look, &language_label, Some("🌐"), ButtonKind::Secondary, vec2(0.0, height))
-                .clicked()
+            if big_button_named(
+                ui,
+                look,
+                &language_name,
+                &language_label,
+                Some("🌐"),
+                ButtonKind::Secondary,
+                vec2(0.0, height),
+            )
+            .clicked()
             {
                 commands.push(AppCommand::Session(Command::OpenLanguages));
             }

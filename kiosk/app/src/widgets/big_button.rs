@@ -30,6 +30,20 @@ pub fn big_button(
     kind: ButtonKind,
     size: Vec2,
 ) -> egui::Response {
+    big_button_named(ui, look, label, label, picture, kind, size)
+}
+
+/// A big button whose accessible name says more than its words (the language button shows
+/// "Français" and is named "Langue · Français").
+pub fn big_button_named(
+    ui: &mut Ui,
+    look: &Look,
+    label: &str,
+    name: &str,
+    picture: Option<&str>,
+    kind: ButtonKind,
+    size: Vec2,
+) -> egui::Response {
     // Wide enough for the words on one line when there is room.
     let picture_room = if picture.is_some() { look.size(TextKind::Title) * 1.2 + 16.0 } else { 0.0 };
     let one_line =
@@ -83,7 +97,7 @@ pub fn big_button(
         let text_y = inner.center().y - laid.size.y / 2.0;
         bidi_layout::paint(painter, egui::pos2(text_x, text_y), &laid, text_color);
     }
-    let label = label.to_owned();
+    let label = name.to_owned();
     response.widget_info(|| match kind {
         ButtonKind::Choice { selected } => {
             egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)

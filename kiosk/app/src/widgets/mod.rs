@@ -7,6 +7,6 @@ mod dialog;
 pub mod keyboard;
 mod text_block;
 
-pub use big_button::{ButtonKind, big_button, centered_button, icon_button};
+pub use big_button::{ButtonKind, big_button, big_button_named, centered_button, icon_button};
 pub use dialog::dialog;
 pub use text_block::{caption_at, text_block, text_galley};

@@ -6,18 +6,7 @@
 
 use serde_json::{Value, json};
 
-/// Services of the v1.0.2 vocabulary, drawn from for each place.
-const SERVICES: [&str; 9] = [
-    "Aide aux démarches administratives",
-    "Maîtrise des outils numériques du quotidien",
-    "Insertion professionnelle via le numérique",
-    "Utilisation sécurisée du numérique",
-    "Parentalité et éducation avec le numérique",
-    "Loisirs et créations numériques",
-    "Compréhension du monde numérique",
-    "Accès internet et matériel informatique",
-    "Acquisition de matériel informatique à prix solidaire",
-];
+use super::fields::SERVICES;
 
 /// Day selectors of the opening hours.
 const DAYS: [&str; 8] = ["Mo-Fr", "Mo-Th", "Tu-Sa", "Mo,We,Fr", "Tu,Th", "We", "Sa", "Mo"];

@@ -14,7 +14,7 @@ pub(crate) const NO_POSITION: &str = "no latitude/longitude and no usable addres
 pub(crate) const UNPARSABLE_HOURS: &str = "unparsable opening hours kept as text";
 
 /// The v1.0.2 `services` vocabulary.
-const SERVICES: [&str; 9] = [
+pub(crate) const SERVICES: [&str; 9] = [
     "Aide aux démarches administratives",
     "Maîtrise des outils numériques du quotidien",
     "Insertion professionnelle via le numérique",
