@@ -67,8 +67,3 @@ pub fn tr_with(language: &str, key: &str, args: &[(&str, &str)]) -> String {
     }
     text
 }
-
-/// True when `key` has a text in some language (a missing key prints the key itself).
-pub fn exists(language: &str, key: &str) -> bool {
-    tr(language, key) != key && !tr(language, key).ends_with(&format!(".{key}"))
-}

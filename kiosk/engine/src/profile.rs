@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::{AnswerShape, Domain, known_question};
+use crate::vocabulary::{AnswerShape, Domain};
 
 /// The declarative answers. A missing answer means "not asked" (or skipped).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,11 +211,6 @@ impl VisitorProfile {
 /// True for a five-digit French postcode.
 pub fn is_postcode(text: &str) -> bool {
     text.len() == 5 && text.chars().all(|c| c.is_ascii_digit())
-}
-
-/// True when `question` is a many-answers question (for the screens).
-pub fn is_many(question: &str) -> bool {
-    known_question(question).is_some_and(|q| q.shape == AnswerShape::Many)
 }
 
 #[cfg(test)]

@@ -63,11 +63,6 @@ impl Speaker {
         }
     }
 
-    /// True while something is being said.
-    pub fn is_speaking(&self) -> bool {
-        self.player.as_ref().is_some_and(|p| !p.empty())
-    }
-
     /// Volume, 0–1.
     pub fn volume(&self) -> f32 {
         self.volume

@@ -34,6 +34,7 @@ pub fn idle_warning_ui(
         )
         .clicked()
         {
+            // The touch itself keeps the visit: the app restarts the idle timer on any input.
             commands.push(AppCommand::None);
         }
     });

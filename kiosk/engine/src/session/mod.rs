@@ -4,8 +4,6 @@
 
 mod idle;
 
-use std::collections::BTreeMap;
-
 pub use self::idle::{IdleState, IdleTimer};
 use crate::config::IdleTimes;
 use crate::content::Content;
@@ -436,20 +434,6 @@ impl Session {
             self.stopped_early,
             &content.scoring,
         )
-    }
-
-    /// Seconds spent on the current task so far.
-    pub fn task_seconds(&self, now: f64) -> f64 {
-        now - self.progress.started_at
-    }
-
-    /// Outcomes per domain, for tests and reports.
-    pub fn outcomes_by_domain(&self) -> BTreeMap<Domain, Vec<&TaskOutcome>> {
-        let mut map: BTreeMap<Domain, Vec<&TaskOutcome>> = BTreeMap::new();
-        for outcome in &self.outcomes {
-            map.entry(outcome.domain).or_default().push(outcome);
-        }
-        map
     }
 }
 
