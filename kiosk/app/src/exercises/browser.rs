@@ -13,7 +13,7 @@ use crate::screens::{View, reading_row};
 use crate::theme::{Look, TextKind};
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::keyboard::{KeyPress, keyboard_ui, physical_keys, text_field};
-use crate::widgets::{ButtonKind, big_button, icon_button, text_block};
+use crate::widgets::{ButtonKind, big_button, icon_button, text_block, text_line};
 
 /// The page shown for an address that leads nowhere.
 const NOT_FOUND: &str = "not_found";
@@ -30,6 +30,8 @@ pub struct BrowserStart<'a> {
     pub banner: bool,
     /// What the visitor is asked to reach.
     pub goal: &'a BrowserGoal,
+    /// A search already made on the start page.
+    pub searched: Option<&'a str>,
 }
 
 /// The browser exercise.
@@ -58,14 +60,9 @@ pub fn browser_ui(
     let frame = inner.interact(area, inner.scope_id().with("browser_frame"), Sense::hover());
     frame.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Window, true, &frame_label));
 
-    // The tab and the bar.
+    // The bar: back, address, and the tab with the page's name (one row, to leave room for
+    // the page).
     let tab = if title.is_empty() { view.tr("site.new_tab.title") } else { title.clone() };
-    reading_row(&mut inner, look, |ui| {
-        egui::Frame::new().fill(look.palette.caption).inner_margin(6).corner_radius(8).show(ui, |ui| {
-            ui.set_max_width(360.0);
-            text_block(ui, look, &tab, TextKind::Small, LineAlign::Start);
-        });
-    });
     let mut presses = Vec::new();
     reading_row(&mut inner, look, |ui| {
         let back = if look.rtl { "➡" } else { "⬅" };
@@ -73,8 +70,8 @@ pub fn browser_ui(
             commands.extend(go_back(&history, task.goal, state, banner_open));
         }
         let shown = if state.editing { state.typed.clone().unwrap_or_default() } else { address.clone() };
-        let latin = Look { rtl: false, ..*look };
-        if text_field(ui, &latin, &view.tr("browser.address"), &shown, None, false, 820.0).clicked()
+        if text_field(ui, &latin_look(look), &view.tr("browser.address"), &shown, None, false, 680.0)
+            .clicked()
             && !banner_open
         {
             commands.push(AppCommand::Exercise(ExerciseState {
@@ -83,10 +80,19 @@ pub fn browser_ui(
                 ..state.clone()
             }));
         }
+        egui::Frame::new().fill(look.palette.caption).inner_margin(8).corner_radius(8).show(ui, |ui| {
+            ui.set_max_width(360.0);
+            text_line(ui, look, &tab, TextKind::Small);
+        });
     });
     inner.add_space(8.0);
 
-    if state.editing {
+    if state.editing || state.searching {
+        if state.searching {
+            let query = state.typed.clone().unwrap_or_default();
+            text_field(&mut inner, &latin_look(look), &view.tr("browser.search"), &query, None, false, 720.0);
+            inner.add_space(6.0);
+        }
         presses.extend(physical_keys(&inner));
         presses.extend(keyboard_ui(&mut inner, look, &keyboard_words(view), state.shift));
     } else {
@@ -105,7 +111,11 @@ pub fn browser_ui(
         );
     }
     for press in presses {
-        commands.extend(type_address(press, task, &page_id, &history, state));
+        if state.searching {
+            commands.extend(type_query(press, task, state));
+        } else {
+            commands.extend(type_address(press, task, &page_id, &history, state));
+        }
     }
 }
 
@@ -124,9 +134,15 @@ fn page_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let look = view.look;
-    text_block(ui, look, title, TextKind::Title, LineAlign::Start);
-    text_block(ui, look, text, TextKind::Body, LineAlign::Start);
-    ui.add_space(8.0);
+    // A search page keeps its room for the results: its name is on the tab.
+    if !page.is_some_and(repere_engine::content::site::WebPage::is_search) {
+        text_block(ui, look, title, TextKind::Title, LineAlign::Start);
+        text_block(ui, look, text, TextKind::Body, LineAlign::Start);
+        ui.add_space(8.0);
+    }
+    if let Some(page) = page.filter(|p| p.is_search()) {
+        search_ui(ui, view, task, page, banner_open, page_id, history, state, commands);
+    }
     if let Some(page) = page {
         reading_row(ui, look, |ui| {
             for link in &page.links {
@@ -170,6 +186,99 @@ fn page_ui(
                 }
             });
         });
+    }
+}
+
+fn latin_look(look: &Look) -> Look {
+    Look { rtl: false, ..*look }
+}
+
+/// A search engine's page: the search box, then the results once a search is made; the
+/// advertisements are marked, as search engines do.
+#[expect(clippy::too_many_arguments, reason = "the page, the task and where the visitor is")]
+fn search_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    task: &BrowserStart<'_>,
+    page: &repere_engine::content::site::WebPage,
+    banner_open: bool,
+    page_id: &str,
+    history: &[String],
+    state: &ExerciseState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let look = view.look;
+    let query = state.query.clone().or_else(|| task.searched.map(str::to_owned));
+    let shown = query.clone().unwrap_or_default();
+    let search_box = reading_row(ui, look, |ui| {
+        text_field(ui, &latin_look(look), &view.tr("browser.search"), &shown, None, false, 720.0)
+    });
+    if search_box.clicked() && !banner_open {
+        commands.push(AppCommand::Exercise(ExerciseState {
+            searching: true,
+            typed: Some(String::new()),
+            ..state.clone()
+        }));
+    }
+    if query.is_none() {
+        return;
+    }
+    ui.add_space(6.0);
+    for result in &page.results {
+        reading_row(ui, look, |ui| {
+            if result.sponsored {
+                egui::Frame::new().fill(look.palette.caption).inner_margin(4).corner_radius(4).show(
+                    ui,
+                    |ui| {
+                        text_line(ui, look, &view.tr("browser.sponsored"), TextKind::Small);
+                    },
+                );
+            }
+            let title = view.tr(&result.title);
+            if big_button(ui, look, &title, None, ButtonKind::Secondary, vec2(0.0, 48.0)).clicked()
+                && !banner_open
+            {
+                commands.extend(open(&result.to, task.goal, page_id, history, state));
+            }
+            ui.label(
+                egui::RichText::new(&result.address)
+                    .size(look.size(TextKind::Small))
+                    .color(look.palette.target),
+            );
+        });
+    }
+}
+
+/// Typing in a search box; confirming words makes the search.
+fn type_query(press: KeyPress, task: &BrowserStart<'_>, state: &ExerciseState) -> Vec<AppCommand> {
+    let typed = state.typed.clone().unwrap_or_default();
+    match press {
+        KeyPress::Insert(text) => {
+            vec![AppCommand::Exercise(ExerciseState {
+                typed: Some(typed + &text),
+                shift: false,
+                ..state.clone()
+            })]
+        }
+        KeyPress::Erase => {
+            let mut typed = typed;
+            typed.pop();
+            vec![AppCommand::Exercise(ExerciseState { typed: Some(typed), ..state.clone() })]
+        }
+        KeyPress::Shift => vec![AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() })],
+        KeyPress::Confirm if typed.trim().is_empty() => Vec::new(),
+        KeyPress::Confirm => {
+            let mut commands = vec![AppCommand::Exercise(ExerciseState {
+                searching: false,
+                query: Some(typed),
+                typed: None,
+                ..state.clone()
+            })];
+            if *task.goal == BrowserGoal::Searched(true) {
+                commands.push(AppCommand::Session(Command::TaskDone));
+            }
+            commands
+        }
     }
 }
 

@@ -37,6 +37,10 @@ pub struct ExerciseState {
     pub banner_closed: bool,
     /// The visitor is typing in the address bar.
     pub editing: bool,
+    /// The visitor is typing in a search page's box.
+    pub searching: bool,
+    /// The words of the search made on the page, once made.
+    pub query: Option<String>,
 }
 
 /// Draws the task's environment in the available space.
@@ -67,9 +71,10 @@ pub fn exercise_ui(ui: &mut Ui, view: &View<'_>, task: &Task, commands: &mut Vec
         TaskKind::ScrollFind { list, items, target } => {
             scroll_find::scroll_find_ui(ui, view, area, list, items, *target, commands);
         }
-        TaskKind::Browser { site, start, history, banner, goal } => {
+        TaskKind::Browser { site, start, history, banner, goal, searched } => {
             if let Some(site) = view.content.site(site) {
-                let start = browser::BrowserStart { site, start, history, banner: *banner, goal };
+                let searched = searched.as_deref();
+                let start = browser::BrowserStart { site, start, history, banner: *banner, goal, searched };
                 browser::browser_ui(ui, view, area, &start, state, commands);
             }
         }

@@ -1,16 +1,15 @@
 //! Type a given text in a field, on the screen's keyboard (touch kiosks have no other) or on a
 //! real keyboard, then confirm. The text typed stays in memory for the task only.
 
-use egui::{Rect, Ui, vec2};
+use egui::{Rect, Ui};
 use repere_engine::session::{Command, TaskEvent};
 
 use super::ExerciseState;
 use crate::app::AppCommand;
 use crate::screens::View;
 use crate::theme::{Look, TextKind};
-use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::keyboard::{KeyPress, KeyboardWords, keyboard_ui, physical_keys, text_field};
-use crate::widgets::text_block;
+use crate::widgets::text_line;
 
 /// The keyboard's words in the visitor's language.
 pub fn keyboard_words(view: &View<'_>) -> KeyboardWords {
@@ -46,8 +45,8 @@ pub fn type_text_ui(
     // The model and the field on one row, so that the whole keyboard fits below; the row runs
     // in the reading direction, the keyboard stays a French keyboard.
     crate::screens::reading_row(&mut inner, look, |ui| {
-        text_block_fit(ui, look, &model, TextKind::Body);
-        text_block_fit(ui, &latin, expected, TextKind::Title);
+        text_line(ui, look, &model, TextKind::Body);
+        text_line(ui, &latin, expected, TextKind::Title);
         ui.add_space(24.0);
         let note = state.tried.then(|| view.tr("task.retry.say"));
         text_field(ui, look, &view.tr(field), &current, note.as_deref(), false, 640.0);
@@ -57,15 +56,6 @@ pub fn type_text_ui(
     for press in presses {
         apply(press, &current, expected, state, commands);
     }
-}
-
-/// A short text on one line, as wide as it needs (within a row).
-fn text_block_fit(ui: &mut Ui, look: &Look, text: &str, kind: TextKind) {
-    let width =
-        crate::widgets::text_galley(ui, look, text, kind, look.palette.text, f32::INFINITY, LineAlign::Start)
-            .size
-            .x;
-    ui.allocate_ui(vec2(width + 2.0, 0.0), |ui| text_block(ui, look, text, kind, LineAlign::Start));
 }
 
 /// Applies one edit: a wrong character counts as a miss, a confirmed wrong text as a new

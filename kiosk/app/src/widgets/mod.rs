@@ -9,4 +9,4 @@ mod text_block;
 
 pub use big_button::{ButtonKind, big_button, big_button_named, centered_button, icon_button};
 pub use dialog::dialog;
-pub use text_block::{caption_at, text_block, text_galley};
+pub use text_block::{caption_at, text_block, text_galley, text_line};

@@ -34,6 +34,12 @@ pub fn text_block(ui: &mut Ui, look: &Look, text: &str, kind: TextKind, align: L
     response
 }
 
+/// A short text on one line, as wide as it needs (within a row).
+pub fn text_line(ui: &mut Ui, look: &Look, text: &str, kind: TextKind) {
+    let width = text_galley(ui, look, text, kind, look.palette.text, f32::INFINITY, LineAlign::Start).size.x;
+    ui.allocate_ui(Vec2::new(width + 2.0, 0.0), |ui| text_block(ui, look, text, kind, LineAlign::Start));
+}
+
 /// Paints one line of body text centred below `top_center` (labels under pictures), laid out
 /// in the language's direction. Painting only: the widget it names carries the label.
 pub fn caption_at(ui: &Ui, look: &Look, top_center: egui::Pos2, text: &str) {

@@ -106,7 +106,11 @@ fn an_expert_gets_a_short_path_within_twelve_minutes() {
     );
     assert!(minutes <= 12.0, "{minutes} min");
     let result = replay("en-happy-path").unwrap();
-    for domain in [repere_engine::vocabulary::Domain::Keyboard, repere_engine::vocabulary::Domain::Internet] {
+    for domain in [
+        repere_engine::vocabulary::Domain::Keyboard,
+        repere_engine::vocabulary::Domain::Internet,
+        repere_engine::vocabulary::Domain::Search,
+    ] {
         assert!(result.domains[&domain].inferred, "{domain:?} inferred from the answers and the mouse");
     }
 }

@@ -69,21 +69,24 @@ fn walk(language: &str) {
     shot(&mut replayer, "18_task_browser_link");
     replayer.steps(&[key("task.skip"), key("browser.back")]).unwrap();
     shot(&mut replayer, "19_task_browser_banner");
-    replayer.steps(&[key("task.skip")]).unwrap();
-    shot(&mut replayer, "20_result");
+    replayer.steps(&[key("task.skip"), key("browser.search"), Step::Type("mairie".into())]).unwrap();
+    replayer.steps(&[Step::Press { key: egui::Key::Enter, modifiers: egui::Modifiers::NONE }]).unwrap();
+    shot(&mut replayer, "20_task_search_results");
+    replayer.steps(&[key("task.skip"), key("task.skip")]).unwrap();
+    shot(&mut replayer, "21_result");
     replayer.steps(&[key("toolbar.stop")]).unwrap();
-    shot(&mut replayer, "21_stop_confirm");
+    shot(&mut replayer, "22_stop_confirm");
     replayer.steps(&[key("stop.confirm")]).unwrap();
-    shot(&mut replayer, "22_goodbye");
+    shot(&mut replayer, "23_goodbye");
     replayer.steps(&[key("goodbye.again"), key("attract.touch"), key("toolbar.contrast")]).unwrap();
     replayer.steps(&[key("toolbar.bigger_text"), Step::Wait(91.0)]).unwrap();
-    shot(&mut replayer, "23_idle_warning_contrast_large");
+    shot(&mut replayer, "24_idle_warning_contrast_large");
     let chord = Step::Press {
         key: egui::Key::O,
         modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
     };
     replayer.steps(&[key("idle.still_here"), chord]).unwrap();
-    shot(&mut replayer, "24_operator_pin");
+    shot(&mut replayer, "25_operator_pin");
 }
 
 #[test]

@@ -15,6 +15,21 @@ pub struct WebLink {
     pub to: String,
 }
 
+/// A result on a search page.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SearchResult {
+    /// i18n key of the result's title (a link).
+    pub title: String,
+    /// The address shown under the title.
+    pub address: String,
+    /// Id of the page it opens.
+    pub to: String,
+    /// An advertisement, marked as such the way search engines do.
+    #[serde(default)]
+    pub sponsored: bool,
+}
+
 /// One page of a simulated site.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -31,6 +46,16 @@ pub struct WebPage {
     /// Links, in order.
     #[serde(default)]
     pub links: Vec<WebLink>,
+    /// A search engine's page: a search box, and these results once a search is made.
+    #[serde(default)]
+    pub results: Vec<SearchResult>,
+}
+
+impl WebPage {
+    /// True for a search engine's page.
+    pub fn is_search(&self) -> bool {
+        !self.results.is_empty()
+    }
 }
 
 /// A simulated site.
@@ -65,6 +90,7 @@ impl Site {
                 [p.title.as_str(), p.text.as_str()]
                     .into_iter()
                     .chain(p.links.iter().map(|l| l.label.as_str()))
+                    .chain(p.results.iter().map(|r| r.title.as_str()))
             })
             .collect()
     }
@@ -103,9 +129,9 @@ pub fn parse_site(path: &str, text: &str) -> Result<Site, Vec<Problem>> {
                 format!("address {:?}: {c:?} cannot be typed", page.address),
             ));
         }
-        for link in &page.links {
-            if !ids.contains(&link.to.as_str()) {
-                problems.push(Problem::at(path, line, format!("link to unknown page {:?}", link.to)));
+        for to in page.links.iter().map(|l| &l.to).chain(page.results.iter().map(|r| &r.to)) {
+            if !ids.contains(&to.as_str()) {
+                problems.push(Problem::at(path, line, format!("link to unknown page {to:?}")));
             }
         }
     }

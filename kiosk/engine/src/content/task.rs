@@ -68,6 +68,8 @@ pub enum TaskKind {
         banner: bool,
         /// What the visitor is asked to reach.
         goal: BrowserGoal,
+        /// A search already made on the start page (its words), or `None`.
+        searched: Option<String>,
     },
     /// Scroll a list to find an item and press it.
     ScrollFind {
@@ -141,6 +143,8 @@ pub enum BrowserGoal {
     BackTo(String),
     /// Close the banner (accept or refuse).
     BannerClosed(bool),
+    /// Make a search on the search page.
+    Searched(bool),
 }
 
 /// One hands-on task, loaded and checked.
@@ -227,6 +231,8 @@ struct BrowserParams {
     #[serde(default)]
     banner: bool,
     goal: BrowserGoal,
+    #[serde(default)]
+    searched: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -412,12 +418,20 @@ fn parse_kind(
             if p.goal == BrowserGoal::BannerClosed(true) && !p.banner {
                 problems.push(Problem::at(path, params_line, "goal banner_closed needs banner = true"));
             }
+            if p.goal == BrowserGoal::Searched(true) && p.searched.is_some() {
+                problems.push(Problem::at(
+                    path,
+                    params_line,
+                    "goal searched needs a start page not yet searched",
+                ));
+            }
             TaskKind::Browser {
                 site: p.site,
                 start: p.start,
                 history: p.history,
                 banner: p.banner,
                 goal: p.goal,
+                searched: p.searched,
             }
         }
         other => {
