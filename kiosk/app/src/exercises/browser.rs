@@ -3,7 +3,7 @@
 
 use egui::{Rect, Sense, Ui, vec2};
 use repere_engine::content::Site;
-use repere_engine::content::task::BrowserGoal;
+use repere_engine::content::task::{BrowserGoal, PageQuestion};
 use repere_engine::session::{Command, TaskEvent};
 
 use super::ExerciseState;
@@ -32,6 +32,8 @@ pub struct BrowserStart<'a> {
     pub goal: &'a BrowserGoal,
     /// A search already made on the start page.
     pub searched: Option<&'a str>,
+    /// A question about the page.
+    pub ask: Option<&'a PageQuestion>,
 }
 
 /// The browser exercise.
@@ -156,6 +158,9 @@ fn page_ui(
             }
         });
     }
+    if let Some(ask) = task.ask.filter(|_| page_id == task.start) {
+        question_ui(ui, view, ask, state, commands);
+    }
     if banner_open {
         ui.add_space(16.0);
         egui::Frame::new().fill(look.palette.caption).inner_margin(16).corner_radius(12).show(ui, |ui| {
@@ -187,6 +192,36 @@ fn page_ui(
             });
         });
     }
+}
+
+/// A question about what the page says, with its answers; a wrong answer is a miss and a
+/// kind "try again".
+fn question_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    ask: &PageQuestion,
+    state: &ExerciseState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let look = view.look;
+    ui.add_space(12.0);
+    egui::Frame::new().fill(look.palette.caption).inner_margin(12).corner_radius(12).show(ui, |ui| {
+        text_block(ui, look, &view.tr(&ask.question), TextKind::Body, LineAlign::Start);
+        reading_row(ui, look, |ui| {
+            for (index, answer) in ask.answers.iter().enumerate() {
+                if big_button(ui, look, &view.tr(answer), None, ButtonKind::Secondary, vec2(160.0, 56.0))
+                    .clicked()
+                {
+                    if index == ask.right {
+                        commands.push(AppCommand::Session(Command::TaskDone));
+                    } else {
+                        commands.push(AppCommand::Session(Command::Task(TaskEvent::Miss)));
+                        commands.push(AppCommand::Exercise(ExerciseState { tried: true, ..state.clone() }));
+                    }
+                }
+            }
+        });
+    });
 }
 
 fn latin_look(look: &Look) -> Look {

@@ -71,10 +71,12 @@ pub fn exercise_ui(ui: &mut Ui, view: &View<'_>, task: &Task, commands: &mut Vec
         TaskKind::ScrollFind { list, items, target } => {
             scroll_find::scroll_find_ui(ui, view, area, list, items, *target, commands);
         }
-        TaskKind::Browser { site, start, history, banner, goal, searched } => {
+        TaskKind::Browser { site, start, history, banner, goal, searched, ask } => {
             if let Some(site) = view.content.site(site) {
                 let searched = searched.as_deref();
-                let start = browser::BrowserStart { site, start, history, banner: *banner, goal, searched };
+                let ask = ask.as_ref();
+                let start =
+                    browser::BrowserStart { site, start, history, banner: *banner, goal, searched, ask };
                 browser::browser_ui(ui, view, area, &start, state, commands);
             }
         }

@@ -273,7 +273,9 @@ impl Content {
             };
             let goal_page = match goal {
                 task::BrowserGoal::Page(p) | task::BrowserGoal::BackTo(p) => Some(p),
-                task::BrowserGoal::BannerClosed(_) | task::BrowserGoal::Searched(_) => None,
+                task::BrowserGoal::BannerClosed(_)
+                | task::BrowserGoal::Searched(_)
+                | task::BrowserGoal::Answered(_) => None,
             };
             for page in std::iter::once(start).chain(history).chain(goal_page) {
                 if site.page(page).is_none() {

@@ -70,6 +70,8 @@ pub enum TaskKind {
         goal: BrowserGoal,
         /// A search already made on the start page (its words), or `None`.
         searched: Option<String>,
+        /// A question about the page, for the goal `answered`.
+        ask: Option<PageQuestion>,
     },
     /// Scroll a list to find an item and press it.
     ScrollFind {
@@ -117,7 +119,12 @@ impl TaskKind {
             }
             Self::TypeText { field, .. } => vec![field.as_str()],
             // The site's keys are checked with the site.
-            Self::Browser { .. } => Vec::new(),
+            Self::Browser { ask, .. } => ask
+                .iter()
+                .flat_map(|a| {
+                    std::iter::once(a.question.as_str()).chain(a.answers.iter().map(String::as_str))
+                })
+                .collect(),
         }
     }
 
@@ -145,6 +152,20 @@ pub enum BrowserGoal {
     BannerClosed(bool),
     /// Make a search on the search page.
     Searched(bool),
+    /// Answer the question about the page right.
+    Answered(bool),
+}
+
+/// A question about what a page says (to find an answer on a page), with its answers.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PageQuestion {
+    /// i18n key of the question.
+    pub question: String,
+    /// i18n keys of the answers, in order.
+    pub answers: Vec<String>,
+    /// Index (from 0) of the right answer.
+    pub right: usize,
 }
 
 /// One hands-on task, loaded and checked.
@@ -233,6 +254,8 @@ struct BrowserParams {
     goal: BrowserGoal,
     #[serde(default)]
     searched: Option<String>,
+    #[serde(default)]
+    ask: Option<PageQuestion>,
 }
 
 #[derive(Deserialize)]
@@ -412,28 +435,7 @@ fn parse_kind(
             }
             TaskKind::TypeText { field: p.field, expected: p.expected, prefilled: p.prefilled }
         }
-        "browser" => {
-            // Page ids are checked against the site once every site is loaded.
-            let p: BrowserParams = params_of(path, params_line, params)?;
-            if p.goal == BrowserGoal::BannerClosed(true) && !p.banner {
-                problems.push(Problem::at(path, params_line, "goal banner_closed needs banner = true"));
-            }
-            if p.goal == BrowserGoal::Searched(true) && p.searched.is_some() {
-                problems.push(Problem::at(
-                    path,
-                    params_line,
-                    "goal searched needs a start page not yet searched",
-                ));
-            }
-            TaskKind::Browser {
-                site: p.site,
-                start: p.start,
-                history: p.history,
-                banner: p.banner,
-                goal: p.goal,
-                searched: p.searched,
-            }
-        }
+        "browser" => browser_kind(path, params_line, params, &mut problems)?,
         other => {
             return Err(vec![Problem::at(
                 path,
@@ -443,6 +445,44 @@ fn parse_kind(
         }
     };
     if problems.is_empty() { Ok(kind) } else { Err(problems) }
+}
+
+/// The browser kind's parameters (page ids are checked once every site is loaded).
+fn browser_kind(
+    path: &str,
+    params_line: Option<usize>,
+    params: toml::Table,
+    problems: &mut Vec<Problem>,
+) -> Result<TaskKind, Vec<Problem>> {
+    let p: BrowserParams = params_of(path, params_line, params)?;
+    if p.goal == BrowserGoal::BannerClosed(true) && !p.banner {
+        problems.push(Problem::at(path, params_line, "goal banner_closed needs banner = true"));
+    }
+    match (&p.goal, &p.ask) {
+        (BrowserGoal::Answered(true), None) => {
+            problems.push(Problem::at(path, params_line, "goal answered needs an ask = { … } question"));
+        }
+        (_, Some(ask)) if ask.answers.len() < 2 || ask.right >= ask.answers.len() => {
+            problems.push(Problem::at(
+                path,
+                params_line,
+                "ask needs two answers or more and right < their number",
+            ));
+        }
+        _ => {}
+    }
+    if p.goal == BrowserGoal::Searched(true) && p.searched.is_some() {
+        problems.push(Problem::at(path, params_line, "goal searched needs a start page not yet searched"));
+    }
+    Ok(TaskKind::Browser {
+        site: p.site,
+        start: p.start,
+        history: p.history,
+        banner: p.banner,
+        goal: p.goal,
+        searched: p.searched,
+        ask: p.ask,
+    })
 }
 
 #[cfg(test)]
