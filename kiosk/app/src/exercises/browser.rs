@@ -284,23 +284,28 @@ fn search_ui(
     }
 }
 
+/// Insert, erase and shift act alike in the address bar and the search box.
+fn edit_field(press: KeyPress, mut typed: String, state: &ExerciseState) -> AppCommand {
+    match press {
+        KeyPress::Insert(text) => {
+            typed.push_str(&text);
+            AppCommand::Exercise(ExerciseState { typed: Some(typed), shift: false, ..state.clone() })
+        }
+        KeyPress::Erase => {
+            typed.pop();
+            AppCommand::Exercise(ExerciseState { typed: Some(typed), ..state.clone() })
+        }
+        KeyPress::Shift => AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() }),
+        // Confirming is each field's own business.
+        KeyPress::Confirm => AppCommand::None,
+    }
+}
+
 /// Typing in a search box; confirming words makes the search.
 fn type_query(press: KeyPress, task: &BrowserStart<'_>, state: &ExerciseState) -> Vec<AppCommand> {
     let typed = state.typed.clone().unwrap_or_default();
     match press {
-        KeyPress::Insert(text) => {
-            vec![AppCommand::Exercise(ExerciseState {
-                typed: Some(typed + &text),
-                shift: false,
-                ..state.clone()
-            })]
-        }
-        KeyPress::Erase => {
-            let mut typed = typed;
-            typed.pop();
-            vec![AppCommand::Exercise(ExerciseState { typed: Some(typed), ..state.clone() })]
-        }
-        KeyPress::Shift => vec![AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() })],
+        KeyPress::Insert(_) | KeyPress::Erase | KeyPress::Shift => vec![edit_field(press, typed, state)],
         KeyPress::Confirm if typed.trim().is_empty() => Vec::new(),
         KeyPress::Confirm => {
             let mut commands = vec![AppCommand::Exercise(ExerciseState {
@@ -378,19 +383,7 @@ fn type_address(
 ) -> Vec<AppCommand> {
     let typed = state.typed.clone().unwrap_or_default();
     match press {
-        KeyPress::Insert(text) => {
-            vec![AppCommand::Exercise(ExerciseState {
-                typed: Some(typed + &text),
-                shift: false,
-                ..state.clone()
-            })]
-        }
-        KeyPress::Erase => {
-            let mut typed = typed;
-            typed.pop();
-            vec![AppCommand::Exercise(ExerciseState { typed: Some(typed), ..state.clone() })]
-        }
-        KeyPress::Shift => vec![AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() })],
+        KeyPress::Insert(_) | KeyPress::Erase | KeyPress::Shift => vec![edit_field(press, typed, state)],
         KeyPress::Confirm => {
             if let Some(page) = task.site.page_at(&typed) {
                 return open(&page.id, task.goal, page_id, history, state);
