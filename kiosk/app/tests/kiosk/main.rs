@@ -9,6 +9,7 @@ mod content;
 mod replays;
 mod robustness;
 mod snapshots;
+mod tasks;
 
 use std::sync::Arc;
 
