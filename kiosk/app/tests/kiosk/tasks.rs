@@ -37,7 +37,7 @@ fn at_task(content: &Arc<Content>) -> Replayer {
     while let Screen::Question(_) = replayer.app().session().screen() {
         replayer.steps(&[key("common.skip")]).unwrap();
     }
-    assert_eq!(replayer.app().session().screen(), Screen::Task(0));
+    assert_eq!(replayer.app().session().screen(), Screen::Task(0), "the questions lead to the task");
     replayer
 }
 
