@@ -231,7 +231,12 @@ impl Replayer {
         Ok(())
     }
 
-    /// The harness, for snapshots and queries.
+    /// The harness, for queries.
+    pub fn harness(&self) -> &Harness<'static, KioskApp> {
+        &self.harness
+    }
+
+    /// The harness, for snapshots and events.
     pub fn harness_mut(&mut self) -> &mut Harness<'static, KioskApp> {
         &mut self.harness
     }

@@ -4,9 +4,13 @@ use egui::{FontId, Rect, Sense, Stroke, Ui, Vec2};
 use repere_engine::content::task::Pictured;
 use repere_engine::session::Command;
 
-use super::at;
+use super::{ExerciseState, at};
 use crate::app::AppCommand;
 use crate::screens::View;
+
+/// Longest pause between the two presses of a double press (egui's mouse double click is
+/// 0.3 s; fingers are slower).
+const DOUBLE_PRESS_SECONDS: f64 = 0.6;
 
 /// The double-click exercise. A single press does nothing: the folder opens on the second.
 pub fn double_click_ui(
@@ -15,6 +19,7 @@ pub fn double_click_ui(
     area: Rect,
     size: f32,
     target: &Pictured,
+    state: &ExerciseState,
     commands: &mut Vec<AppCommand>,
 ) {
     let center = at(area, 0.5, 0.45, view.look.rtl);
@@ -39,10 +44,14 @@ pub fn double_click_ui(
     let label = view.tr(&target.label);
     crate::widgets::caption_at(ui, view.look, rect.center_bottom() + egui::vec2(0.0, 8.0), &label);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-    if response.double_clicked() {
+    // Two presses close together open it. egui's own double click is lost on touch screens
+    // (the finger lifting makes the pointer vanish between the taps), so they are timed here.
+    let second_press =
+        response.clicked() && state.last_press.is_some_and(|t| view.now - t <= DOUBLE_PRESS_SECONDS);
+    if response.double_clicked() || second_press {
         commands.push(AppCommand::Session(Command::TaskDone));
     } else if response.clicked() {
         // A lone press is a step on the way, not a miss.
-        commands.push(AppCommand::None);
+        commands.push(AppCommand::Exercise(ExerciseState { last_press: Some(view.now), ..state.clone() }));
     }
 }

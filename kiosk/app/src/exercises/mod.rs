@@ -41,6 +41,8 @@ pub struct ExerciseState {
     pub searching: bool,
     /// The words of the search made on the page, once made.
     pub query: Option<String>,
+    /// When the item was last pressed (a double press by touch).
+    pub last_press: Option<f64>,
 }
 
 /// Draws the task's environment in the available space.
@@ -63,7 +65,7 @@ pub fn exercise_ui(ui: &mut Ui, view: &View<'_>, task: &Task, commands: &mut Vec
             click_target::click_target_ui(ui, view, area, *targets, *size, target, state, commands);
         }
         TaskKind::DoubleClick { size, target } => {
-            double_click::double_click_ui(ui, view, area, *size, target, commands);
+            double_click::double_click_ui(ui, view, area, *size, target, state, commands);
         }
         TaskKind::DragDrop { item, destination } => {
             drag_drop::drag_drop_ui(ui, view, area, item, destination, state, commands);

@@ -10,6 +10,7 @@ mod replays;
 mod robustness;
 mod snapshots;
 mod tasks;
+mod touch;
 
 use std::sync::Arc;
 

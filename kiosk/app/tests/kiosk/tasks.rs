@@ -12,7 +12,7 @@ use repere_kiosk::replay::{Replayer, Step};
 
 use super::{config, content};
 
-fn key(key: &str) -> Step {
+pub(super) fn key(key: &str) -> Step {
     Step::ClickKey { key: key.into(), nth: None }
 }
 
@@ -21,7 +21,7 @@ fn press(key: Key) -> Step {
 }
 
 /// The content with only this task in the flow.
-fn with_only(content: &Content, index: usize) -> Arc<Content> {
+pub(super) fn with_only(content: &Content, index: usize) -> Arc<Content> {
     let mut only = content.clone();
     let task = only.tasks.remove(index);
     only.flow.tasks = vec![task.id.clone()];
@@ -30,7 +30,7 @@ fn with_only(content: &Content, index: usize) -> Arc<Content> {
 }
 
 /// A kiosk on the task's screen, in French.
-fn at_task(content: &Arc<Content>) -> Replayer {
+pub(super) fn at_task(content: &Arc<Content>) -> Replayer {
     let mut replayer = Replayer::new(content, config(), Some("fr"));
     replayer.steps(&[key("attract.touch"), Step::Click { label: "Français".into(), nth: None }]).unwrap();
     replayer.steps(&[key("welcome.start"), key("common.no")]).unwrap();

@@ -1,0 +1,124 @@
+//! Touch works for every kind of task: the events a touch screen sends through egui-winit (a
+//! touch, plus the pointer it emulates, then "pointer gone" when the finger lifts).
+
+use egui::{Event, Modifiers, PointerButton, Pos2, TouchDeviceId, TouchId, TouchPhase};
+use egui_kittest::kittest::Queryable as _;
+use repere_engine::content::TaskKind;
+use repere_kiosk::i18n::tr;
+use repere_kiosk::replay::Replayer;
+
+use super::content;
+use super::tasks::{at_task, with_only};
+
+fn touch(replayer: &mut Replayer, phase: TouchPhase, pos: Pos2) {
+    let harness = replayer.harness_mut();
+    harness.event(Event::Touch { device_id: TouchDeviceId(1), id: TouchId(1), phase, pos, force: None });
+    match phase {
+        TouchPhase::Start => {
+            harness.event(Event::PointerMoved(pos));
+            harness.event(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed: true,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        TouchPhase::Move => harness.event(Event::PointerMoved(pos)),
+        TouchPhase::End | TouchPhase::Cancel => {
+            harness.event(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed: false,
+                modifiers: Modifiers::NONE,
+            });
+            harness.event(Event::PointerGone);
+        }
+    }
+    harness.step();
+}
+
+fn centre(replayer: &Replayer, label: &str) -> Pos2 {
+    replayer
+        .harness()
+        .query_all_by_label(label)
+        .next()
+        .unwrap_or_else(|| panic!("no {label:?}"))
+        .rect()
+        .center()
+}
+
+fn tap(replayer: &mut Replayer, label: &str) {
+    let pos = centre(replayer, label);
+    touch(replayer, TouchPhase::Start, pos);
+    touch(replayer, TouchPhase::End, pos);
+    for _ in 0..3 {
+        replayer.harness_mut().step();
+    }
+}
+
+fn swipe(replayer: &mut Replayer, from: Pos2, to: Pos2) {
+    touch(replayer, TouchPhase::Start, from);
+    for i in 1..=10 {
+        touch(replayer, TouchPhase::Move, from + (to - from) * (i as f32 / 10.0));
+    }
+    touch(replayer, TouchPhase::End, to);
+    for _ in 0..20 {
+        replayer.harness_mut().step();
+    }
+}
+
+#[test]
+fn every_mouse_task_and_the_keyboard_work_by_touch() {
+    let content = content();
+    let fr = |k: &str| tr("fr", k);
+    for index in 0..content.tasks.len() {
+        let only = with_only(&content, index);
+        let task = only.tasks[0].clone();
+        let mut replayer = at_task(&only);
+        match &task.kind {
+            TaskKind::ClickTarget { targets, target, .. } => {
+                (0..*targets).for_each(|_| tap(&mut replayer, &fr(&target.label)));
+            }
+            TaskKind::DoubleClick { target, .. } => {
+                let pos = centre(&replayer, &fr(&target.label));
+                for _ in 0..2 {
+                    touch(&mut replayer, TouchPhase::Start, pos);
+                    touch(&mut replayer, TouchPhase::End, pos);
+                }
+            }
+            TaskKind::DragDrop { item, destination } => {
+                let (from, to) =
+                    (centre(&replayer, &fr(&item.label)), centre(&replayer, &fr(&destination.label)));
+                swipe(&mut replayer, from, to);
+            }
+            TaskKind::ScrollFind { list, items, target } => {
+                let list = centre(&replayer, &fr(list));
+                // The finger pushes the list up to bring the end into view.
+                for _ in 0..3 {
+                    swipe(&mut replayer, list + egui::vec2(200.0, 150.0), list + egui::vec2(200.0, -150.0));
+                }
+                tap(&mut replayer, &fr(&items[*target].label));
+            }
+            TaskKind::TypeText { expected, prefilled, .. } => {
+                for _ in prefilled.chars() {
+                    tap(&mut replayer, &fr("question.postcode.erase"));
+                }
+                for c in expected.chars() {
+                    if c == ' ' {
+                        tap(&mut replayer, &fr("task.keyboard.space"));
+                    } else if c.is_uppercase() {
+                        tap(&mut replayer, &fr("task.keyboard.shift"));
+                        tap(&mut replayer, &c.to_string());
+                    } else {
+                        tap(&mut replayer, &c.to_string());
+                    }
+                }
+                tap(&mut replayer, &fr("task.keyboard.confirm"));
+            }
+            // The browser's buttons and fields are pressed like the ones above.
+            TaskKind::Browser { .. } => continue,
+        }
+        let outcome = replayer.app().session().outcomes().first().cloned();
+        assert!(outcome.as_ref().is_some_and(|o| o.success), "{} by touch: {outcome:?}", task.id);
+    }
+}
