@@ -72,21 +72,23 @@ fn walk(language: &str) {
     replayer.steps(&[key("task.skip"), key("browser.search"), Step::Type("mairie".into())]).unwrap();
     replayer.steps(&[Step::Press { key: egui::Key::Enter, modifiers: egui::Modifiers::NONE }]).unwrap();
     shot(&mut replayer, "20_task_search_results");
-    replayer.steps(&[key("task.skip"), key("task.skip")]).unwrap();
-    shot(&mut replayer, "21_result");
+    replayer.steps(&[key("task.skip"), key("site.search.result_hours")]).unwrap();
+    shot(&mut replayer, "21_task_find_on_page");
+    replayer.steps(&[key("task.skip")]).unwrap();
+    shot(&mut replayer, "22_result");
     replayer.steps(&[key("toolbar.stop")]).unwrap();
-    shot(&mut replayer, "22_stop_confirm");
+    shot(&mut replayer, "23_stop_confirm");
     replayer.steps(&[key("stop.confirm")]).unwrap();
-    shot(&mut replayer, "23_goodbye");
+    shot(&mut replayer, "24_goodbye");
     replayer.steps(&[key("goodbye.again"), key("attract.touch"), key("toolbar.contrast")]).unwrap();
     replayer.steps(&[key("toolbar.bigger_text"), Step::Wait(91.0)]).unwrap();
-    shot(&mut replayer, "24_idle_warning_contrast_large");
+    shot(&mut replayer, "25_idle_warning_contrast_large");
     let chord = Step::Press {
         key: egui::Key::O,
         modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
     };
     replayer.steps(&[key("idle.still_here"), chord]).unwrap();
-    shot(&mut replayer, "25_operator_pin");
+    shot(&mut replayer, "26_operator_pin");
 }
 
 #[test]
