@@ -66,30 +66,37 @@ pub fn browser_ui(
     // the page).
     let tab = if title.is_empty() { view.tr("site.new_tab.title") } else { title.clone() };
     let mut presses = Vec::new();
-    reading_row(&mut inner, look, |ui| {
-        let back = if look.rtl { "➡" } else { "⬅" };
-        if icon_button(ui, look, back, &view.tr("browser.back"), 56.0).clicked() {
-            commands.extend(go_back(&history, task.goal, state, banner_open));
-        }
-        let shown = if state.editing { state.typed.clone().unwrap_or_default() } else { address.clone() };
-        if text_field(ui, &latin_look(look), &view.tr("browser.address"), &shown, None, false, 680.0)
-            .clicked()
-            && !banner_open
-        {
-            commands.push(AppCommand::Exercise(ExerciseState {
-                editing: true,
-                typed: Some(String::new()),
-                ..state.clone()
-            }));
-        }
-        egui::Frame::new().fill(look.palette.caption).inner_margin(8).corner_radius(8).show(ui, |ui| {
-            ui.set_max_width(360.0);
-            text_line(ui, look, &tab, TextKind::Small);
+    // While a login field is typed in, the bar gives its room to the keyboard.
+    if state.login_field.is_none() {
+        reading_row(&mut inner, look, |ui| {
+            let back = if look.rtl { "➡" } else { "⬅" };
+            if icon_button(ui, look, back, &view.tr("browser.back"), 56.0).clicked() {
+                commands.extend(go_back(&history, task.goal, state, banner_open));
+            }
+            let shown = if state.editing { state.typed.clone().unwrap_or_default() } else { address.clone() };
+            if text_field(ui, &latin_look(look), &view.tr("browser.address"), &shown, None, false, 680.0)
+                .clicked()
+                && !banner_open
+            {
+                commands.push(AppCommand::Exercise(ExerciseState {
+                    editing: true,
+                    typed: Some(String::new()),
+                    ..state.clone()
+                }));
+            }
+            egui::Frame::new().fill(look.palette.caption).inner_margin(8).corner_radius(8).show(ui, |ui| {
+                ui.set_max_width(360.0);
+                text_line(ui, look, &tab, TextKind::Small);
+            });
         });
-    });
+    }
     inner.add_space(8.0);
 
-    if state.editing || state.searching {
+    let login = page.and_then(|p| p.login.as_ref());
+    if state.editing || state.searching || state.login_field.is_some() {
+        if let (Some(form), Some(_)) = (login, state.login_field) {
+            login_ui(&mut inner, view, task, form, &page_id, &history, state, commands);
+        }
         if state.searching {
             let query = state.typed.clone().unwrap_or_default();
             text_field(&mut inner, &latin_look(look), &view.tr("browser.search"), &query, None, false, 720.0);
@@ -115,6 +122,8 @@ pub fn browser_ui(
     for press in presses {
         if state.searching {
             commands.extend(type_query(press, task, state));
+        } else if let (Some(form), Some(field)) = (login, state.login_field) {
+            commands.extend(type_login(press, field, form, task, &page_id, &history, state));
         } else {
             commands.extend(type_address(press, task, &page_id, &history, state));
         }
@@ -157,6 +166,9 @@ fn page_ui(
                 }
             }
         });
+    }
+    if let Some(form) = page.and_then(|p| p.login.as_ref()) {
+        login_ui(ui, view, task, form, page_id, history, state, commands);
     }
     if let Some(ask) = task.ask.filter(|_| page_id == task.start) {
         question_ui(ui, view, ask, state, commands);
@@ -282,6 +294,110 @@ fn search_ui(
             );
         });
     }
+}
+
+/// The login form: the card with the codes given, the identifier, the password (masked),
+/// and the button.
+#[expect(clippy::too_many_arguments, reason = "the form, the task and where the visitor is")]
+fn login_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    task: &BrowserStart<'_>,
+    form: &repere_engine::content::site::LoginForm,
+    page_id: &str,
+    history: &[String],
+    state: &ExerciseState,
+    commands: &mut Vec<AppCommand>,
+) {
+    let look = view.look;
+    let latin = latin_look(look);
+    if state.tried {
+        text_block(ui, look, &view.tr("browser.login.wrong"), TextKind::Body, LineAlign::Start);
+    }
+    // The codes' card, the two fields and the button on one row, so that the keyboard fits.
+    reading_row(ui, look, |ui| {
+        egui::Frame::new().fill(look.palette.caption).inner_margin(6).corner_radius(8).show(ui, |ui| {
+            ui.vertical(|ui| {
+                text_line(ui, look, &view.tr("browser.login.card"), TextKind::Small);
+                text_line(ui, &latin, &format!("{}   {}", form.identifier, form.password), TextKind::Small);
+            });
+        });
+        let fields = [
+            (view.tr("browser.login.identifier"), &state.identifier, false),
+            (view.tr("browser.login.password"), &state.secret, true),
+        ];
+        for (index, (label, value, masked)) in fields.into_iter().enumerate() {
+            if text_field(ui, &latin, &label, value, None, masked, 270.0).clicked() {
+                let login_field = Some(index as u8);
+                commands.push(AppCommand::Exercise(ExerciseState {
+                    login_field,
+                    tried: false,
+                    ..state.clone()
+                }));
+            }
+        }
+        let connect = big_button(
+            ui,
+            look,
+            &view.tr("browser.login.connect"),
+            None,
+            ButtonKind::Primary,
+            vec2(0.0, 52.0),
+        );
+        if connect.clicked() {
+            commands.extend(sign_in(form, task, page_id, history, state));
+        }
+    });
+}
+
+/// The codes typed are checked: right, the account opens; otherwise a miss and a kind word.
+fn sign_in(
+    form: &repere_engine::content::site::LoginForm,
+    task: &BrowserStart<'_>,
+    page_id: &str,
+    history: &[String],
+    state: &ExerciseState,
+) -> Vec<AppCommand> {
+    if state.identifier.trim() == form.identifier && state.secret == form.password {
+        let signed_in = ExerciseState {
+            login_field: None,
+            identifier: String::new(),
+            secret: String::new(),
+            ..state.clone()
+        };
+        open(&form.to, task.goal, page_id, history, &signed_in)
+    } else {
+        vec![
+            AppCommand::Session(Command::Task(TaskEvent::Miss)),
+            AppCommand::Exercise(ExerciseState { tried: true, login_field: None, ..state.clone() }),
+        ]
+    }
+}
+
+/// Typing in a login field; confirming connects.
+fn type_login(
+    press: KeyPress,
+    field: u8,
+    form: &repere_engine::content::site::LoginForm,
+    task: &BrowserStart<'_>,
+    page_id: &str,
+    history: &[String],
+    state: &ExerciseState,
+) -> Vec<AppCommand> {
+    let mut next = state.clone();
+    let value = if field == 0 { &mut next.identifier } else { &mut next.secret };
+    match press {
+        KeyPress::Insert(text) => {
+            value.push_str(&text);
+            next.shift = false;
+        }
+        KeyPress::Erase => {
+            value.pop();
+        }
+        KeyPress::Shift => next.shift = !next.shift,
+        KeyPress::Confirm => return sign_in(form, task, page_id, history, state),
+    }
+    vec![AppCommand::Exercise(next)]
 }
 
 /// Insert, erase and shift act alike in the address bar and the search box.

@@ -43,6 +43,12 @@ pub struct ExerciseState {
     pub query: Option<String>,
     /// When the item was last pressed (a double press by touch).
     pub last_press: Option<f64>,
+    /// The login field being typed in: 0 the identifier, 1 the password.
+    pub login_field: Option<u8>,
+    /// The identifier typed.
+    pub identifier: String,
+    /// The password typed (masked on screen, never spoken).
+    pub secret: String,
 }
 
 /// Draws the task's environment in the available space.

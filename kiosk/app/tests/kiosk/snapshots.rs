@@ -74,21 +74,26 @@ fn walk(language: &str) {
     shot(&mut replayer, "20_task_search_results");
     replayer.steps(&[key("task.skip"), key("site.search.result_hours")]).unwrap();
     shot(&mut replayer, "21_task_find_on_page");
+    replayer
+        .steps(&[key("task.skip"), key("browser.login.identifier"), Step::Type("1234567".into())])
+        .unwrap();
+    replayer.steps(&[key("browser.login.password"), Step::Type("Soleil".into())]).unwrap();
+    shot(&mut replayer, "22_task_login");
     replayer.steps(&[key("task.skip")]).unwrap();
-    shot(&mut replayer, "22_result");
+    shot(&mut replayer, "23_result");
     replayer.steps(&[key("toolbar.stop")]).unwrap();
-    shot(&mut replayer, "23_stop_confirm");
+    shot(&mut replayer, "24_stop_confirm");
     replayer.steps(&[key("stop.confirm")]).unwrap();
-    shot(&mut replayer, "24_goodbye");
+    shot(&mut replayer, "25_goodbye");
     replayer.steps(&[key("goodbye.again"), key("attract.touch"), key("toolbar.contrast")]).unwrap();
     replayer.steps(&[key("toolbar.bigger_text"), Step::Wait(91.0)]).unwrap();
-    shot(&mut replayer, "25_idle_warning_contrast_large");
+    shot(&mut replayer, "26_idle_warning_contrast_large");
     let chord = Step::Press {
         key: egui::Key::O,
         modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
     };
     replayer.steps(&[key("idle.still_here"), chord]).unwrap();
-    shot(&mut replayer, "26_operator_pin");
+    shot(&mut replayer, "27_operator_pin");
 }
 
 #[test]

@@ -61,8 +61,17 @@ fn success_path(content: &Content) -> Vec<Step> {
             steps.extend([Step::Type(expected.clone()), press(Key::Enter)]);
             steps
         }
-        TaskKind::Browser { site, goal, ask, .. } => {
+        TaskKind::Browser { site, start, goal, ask, .. } => {
             let site = content.site(site).unwrap();
+            if let Some(login) = &site.page(start).unwrap().login {
+                return vec![
+                    key("browser.login.identifier"),
+                    Step::Type(login.identifier.clone()),
+                    key("browser.login.password"),
+                    Step::Type(login.password.clone()),
+                    key("browser.login.connect"),
+                ];
+            }
             match goal {
                 BrowserGoal::Page(page) => {
                     let address = site.page(page).unwrap().address.clone();

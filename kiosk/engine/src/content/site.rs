@@ -30,6 +30,18 @@ pub struct SearchResult {
     pub sponsored: bool,
 }
 
+/// A login form: the codes it accepts and the page it opens.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct LoginForm {
+    /// The identifier asked (given to the visitor on a card, never their own).
+    pub identifier: String,
+    /// The password asked (shown on the card; masked when typed, never spoken).
+    pub password: String,
+    /// Id of the page it opens.
+    pub to: String,
+}
+
 /// One page of a simulated site.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -49,6 +61,9 @@ pub struct WebPage {
     /// A search engine's page: a search box, and these results once a search is made.
     #[serde(default)]
     pub results: Vec<SearchResult>,
+    /// A login form on the page.
+    #[serde(default)]
+    pub login: Option<LoginForm>,
 }
 
 impl WebPage {
@@ -77,9 +92,13 @@ impl Site {
 
     /// The page an address typed by the visitor leads to: case, `https://`, `www.` and a final
     /// `/` do not matter, as in a real browser.
+    /// A page behind a login form is not reached by its address, as on a real site.
     pub fn page_at(&self, typed: &str) -> Option<&WebPage> {
         let wanted = normalise_address(typed);
-        self.pages.iter().find(|p| !p.address.is_empty() && normalise_address(&p.address) == wanted)
+        let behind_login = |id: &str| self.pages.iter().filter_map(|p| p.login.as_ref()).any(|l| l.to == id);
+        self.pages.iter().find(|p| {
+            !p.address.is_empty() && normalise_address(&p.address) == wanted && !behind_login(&p.id)
+        })
     }
 
     /// Every i18n key the site uses.
@@ -129,7 +148,8 @@ pub fn parse_site(path: &str, text: &str) -> Result<Site, Vec<Problem>> {
                 format!("address {:?}: {c:?} cannot be typed", page.address),
             ));
         }
-        for to in page.links.iter().map(|l| &l.to).chain(page.results.iter().map(|r| &r.to)) {
+        let login = page.login.iter().map(|l| &l.to);
+        for to in page.links.iter().map(|l| &l.to).chain(page.results.iter().map(|r| &r.to)).chain(login) {
             if !ids.contains(&to.as_str()) {
                 problems.push(Problem::at(path, line, format!("link to unknown page {to:?}")));
             }

@@ -511,7 +511,10 @@ mod tests {
             session.apply(Command::TaskDone, &content, now);
         }
         assert_eq!(session.screen(), Screen::Result, "mouse shown after three perfect tasks");
-        assert_eq!(session.inferred(), [Domain::Keyboard, Domain::Internet, Domain::Search]);
+        assert_eq!(
+            session.inferred(),
+            [Domain::Keyboard, Domain::Internet, Domain::Search, Domain::Procedure]
+        );
         let result = session.result().unwrap();
         assert!(result.domains[&Domain::Keyboard].inferred && !result.domains[&Domain::Mouse].inferred);
         assert_eq!(result.level.id, "autonome");
