@@ -42,6 +42,7 @@ fn every_script_in_the_folder_is_covered_here() {
             "ar-happy-path",
             "en-happy-path",
             "fr-back-changes-an-answer",
+            "fr-cannot-log-in",
             "fr-happy-path",
             "fr-idle-still-here",
             "fr-idle-wipe",
@@ -113,6 +114,21 @@ fn an_expert_gets_a_short_path_within_twelve_minutes() {
     ] {
         assert!(result.domains[&domain].inferred, "{domain:?} inferred from the answers and the mouse");
     }
+}
+
+#[test]
+fn an_intermediate_who_cannot_log_in_is_oriented_to_workshops() {
+    use repere_engine::vocabulary::Domain;
+    let result = replay("fr-cannot-log-in").unwrap();
+    assert_eq!((result.level.id.as_str(), result.modality.as_str()), ("intermediaire", "train"));
+    for domain in [Domain::Mouse, Domain::Keyboard, Domain::Internet, Domain::Search] {
+        assert_eq!(result.domains[&domain].status.id(), "mastered", "{domain:?} shown after three tasks");
+    }
+    assert_eq!(result.domains[&Domain::Procedure].status.id(), "not_yet", "the login was not managed");
+    assert_eq!(result.domains[&Domain::Email].status.id(), "not_reached");
+    let (tasks, minutes) = presented("fr-cannot-log-in");
+    assert_eq!(tasks.len(), 13, "{tasks:?}");
+    assert!(minutes <= 12.0, "{minutes} min");
 }
 
 #[test]
