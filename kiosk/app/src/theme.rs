@@ -105,6 +105,13 @@ impl Look {
         Self { rtl, modes, palette: Palette::of(modes) }
     }
 
+    /// The same look for Latin text the visitor types or reads as typed (addresses, codes,
+    /// postcodes): always left to right, whatever the language.
+    #[must_use]
+    pub fn latin(&self) -> Self {
+        Self { rtl: false, ..*self }
+    }
+
     /// The arrow that points forward in the reading direction.
     pub fn forward(&self) -> &'static str {
         if self.rtl { "◀" } else { "▶" }

@@ -10,7 +10,7 @@ use super::ExerciseState;
 use super::type_text::keyboard_words;
 use crate::app::AppCommand;
 use crate::screens::{View, reading_row};
-use crate::theme::{Look, TextKind};
+use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::keyboard::{KeyPress, keyboard_ui, physical_keys, text_field};
 use crate::widgets::{ButtonKind, big_button, icon_button, text_block, text_line};
@@ -36,6 +36,16 @@ pub struct BrowserStart<'a> {
     pub ask: Option<&'a PageQuestion>,
 }
 
+/// Where the visitor is in the browser: the task, the page, the pages before it, the state.
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    task: &'a BrowserStart<'a>,
+    page_id: &'a str,
+    history: &'a [String],
+    state: &'a ExerciseState,
+    banner_open: bool,
+}
+
 /// The browser exercise.
 pub fn browser_ui(
     ui: &mut Ui,
@@ -55,6 +65,7 @@ pub fn browser_ui(
         None => (view.tr("browser.not_found.title"), view.tr("browser.not_found.text")),
     };
     let address = page.map_or_else(|| state.typed.clone().unwrap_or_default(), |p| p.address.clone());
+    let here = Here { task, page_id: &page_id, history: &history, state, banner_open };
 
     let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(area.shrink(10.0)));
     inner.set_clip_rect(area);
@@ -71,10 +82,10 @@ pub fn browser_ui(
         reading_row(&mut inner, look, |ui| {
             let back = if look.rtl { "➡" } else { "⬅" };
             if icon_button(ui, look, back, &view.tr("browser.back"), 56.0).clicked() {
-                commands.extend(go_back(&history, task.goal, state, banner_open));
+                commands.extend(go_back(&here));
             }
             let shown = if state.editing { state.typed.clone().unwrap_or_default() } else { address.clone() };
-            if text_field(ui, &latin_look(look), &view.tr("browser.address"), &shown, None, false, 680.0)
+            if text_field(ui, &look.latin(), &view.tr("browser.address"), &shown, None, false, 680.0)
                 .clicked()
                 && !banner_open
             {
@@ -95,55 +106,39 @@ pub fn browser_ui(
     let login = page.and_then(|p| p.login.as_ref());
     if state.editing || state.searching || state.login_field.is_some() {
         if let (Some(form), Some(_)) = (login, state.login_field) {
-            login_ui(&mut inner, view, task, form, &page_id, &history, state, commands);
+            login_ui(&mut inner, view, &here, form, commands);
         }
         if state.searching {
             let query = state.typed.clone().unwrap_or_default();
-            text_field(&mut inner, &latin_look(look), &view.tr("browser.search"), &query, None, false, 720.0);
+            text_field(&mut inner, &look.latin(), &view.tr("browser.search"), &query, None, false, 720.0);
             inner.add_space(6.0);
         }
         presses.extend(physical_keys(&inner));
         presses.extend(keyboard_ui(&mut inner, look, &keyboard_words(view), state.shift));
     } else {
-        page_ui(
-            &mut inner,
-            view,
-            task,
-            page,
-            &title,
-            &text,
-            banner_open,
-            &page_id,
-            &history,
-            state,
-            commands,
-        );
+        page_ui(&mut inner, view, &here, page, &title, &text, commands);
     }
     for press in presses {
         if state.searching {
-            commands.extend(type_query(press, task, state));
+            commands.extend(type_query(press, &here));
         } else if let (Some(form), Some(field)) = (login, state.login_field) {
-            commands.extend(type_login(press, field, form, task, &page_id, &history, state));
+            commands.extend(type_login(press, field, form, &here));
         } else {
-            commands.extend(type_address(press, task, &page_id, &history, state));
+            commands.extend(type_address(press, &here));
         }
     }
 }
 
-#[expect(clippy::too_many_arguments, reason = "the page, the task and where the visitor is")]
 fn page_ui(
     ui: &mut Ui,
     view: &View<'_>,
-    task: &BrowserStart<'_>,
+    here: &Here<'_>,
     page: Option<&repere_engine::content::site::WebPage>,
     title: &str,
     text: &str,
-    banner_open: bool,
-    page_id: &str,
-    history: &[String],
-    state: &ExerciseState,
     commands: &mut Vec<AppCommand>,
 ) {
+    let Here { task, page_id, state, banner_open, .. } = *here;
     let look = view.look;
     // A search page keeps its room for the results: its name is on the tab.
     if !page.is_some_and(repere_engine::content::site::WebPage::is_search) {
@@ -152,7 +147,7 @@ fn page_ui(
         ui.add_space(8.0);
     }
     if let Some(page) = page.filter(|p| p.is_search()) {
-        search_ui(ui, view, task, page, banner_open, page_id, history, state, commands);
+        search_ui(ui, view, here, page, commands);
     }
     if let Some(page) = page {
         reading_row(ui, look, |ui| {
@@ -162,13 +157,13 @@ fn page_ui(
                     big_button(ui, look, &words, Some("🔗"), ButtonKind::Secondary, vec2(0.0, 64.0))
                         .clicked();
                 if clicked && !banner_open {
-                    commands.extend(open(&link.to, task.goal, page_id, history, state));
+                    commands.extend(open(&link.to, here));
                 }
             }
         });
     }
     if let Some(form) = page.and_then(|p| p.login.as_ref()) {
-        login_ui(ui, view, task, form, page_id, history, state, commands);
+        login_ui(ui, view, here, form, commands);
     }
     if let Some(ask) = task.ask.filter(|_| page_id == task.start) {
         question_ui(ui, view, ask, state, commands);
@@ -236,29 +231,21 @@ fn question_ui(
     });
 }
 
-fn latin_look(look: &Look) -> Look {
-    Look { rtl: false, ..*look }
-}
-
 /// A search engine's page: the search box, then the results once a search is made; the
 /// advertisements are marked, as search engines do.
-#[expect(clippy::too_many_arguments, reason = "the page, the task and where the visitor is")]
 fn search_ui(
     ui: &mut Ui,
     view: &View<'_>,
-    task: &BrowserStart<'_>,
+    here: &Here<'_>,
     page: &repere_engine::content::site::WebPage,
-    banner_open: bool,
-    page_id: &str,
-    history: &[String],
-    state: &ExerciseState,
     commands: &mut Vec<AppCommand>,
 ) {
+    let Here { task, state, banner_open, .. } = *here;
     let look = view.look;
     let query = state.query.clone().or_else(|| task.searched.map(str::to_owned));
     let shown = query.clone().unwrap_or_default();
     let search_box = reading_row(ui, look, |ui| {
-        text_field(ui, &latin_look(look), &view.tr("browser.search"), &shown, None, false, 720.0)
+        text_field(ui, &look.latin(), &view.tr("browser.search"), &shown, None, false, 720.0)
     });
     if search_box.clicked() && !banner_open {
         commands.push(AppCommand::Exercise(ExerciseState {
@@ -285,7 +272,7 @@ fn search_ui(
             if big_button(ui, look, &title, None, ButtonKind::Secondary, vec2(0.0, 48.0)).clicked()
                 && !banner_open
             {
-                commands.extend(open(&result.to, task.goal, page_id, history, state));
+                commands.extend(open(&result.to, here));
             }
             ui.label(
                 egui::RichText::new(&result.address)
@@ -298,19 +285,16 @@ fn search_ui(
 
 /// The login form: the card with the codes given, the identifier, the password (masked),
 /// and the button.
-#[expect(clippy::too_many_arguments, reason = "the form, the task and where the visitor is")]
 fn login_ui(
     ui: &mut Ui,
     view: &View<'_>,
-    task: &BrowserStart<'_>,
+    here: &Here<'_>,
     form: &repere_engine::content::site::LoginForm,
-    page_id: &str,
-    history: &[String],
-    state: &ExerciseState,
     commands: &mut Vec<AppCommand>,
 ) {
+    let state = here.state;
     let look = view.look;
-    let latin = latin_look(look);
+    let latin = look.latin();
     if state.tried {
         text_block(ui, look, &view.tr("browser.login.wrong"), TextKind::Body, LineAlign::Start);
     }
@@ -345,19 +329,14 @@ fn login_ui(
             vec2(0.0, 52.0),
         );
         if connect.clicked() {
-            commands.extend(sign_in(form, task, page_id, history, state));
+            commands.extend(sign_in(form, here));
         }
     });
 }
 
 /// The codes typed are checked: right, the account opens; otherwise a miss and a kind word.
-fn sign_in(
-    form: &repere_engine::content::site::LoginForm,
-    task: &BrowserStart<'_>,
-    page_id: &str,
-    history: &[String],
-    state: &ExerciseState,
-) -> Vec<AppCommand> {
+fn sign_in(form: &repere_engine::content::site::LoginForm, here: &Here<'_>) -> Vec<AppCommand> {
+    let state = here.state;
     if state.identifier.trim() == form.identifier && state.secret == form.password {
         let signed_in = ExerciseState {
             login_field: None,
@@ -365,7 +344,7 @@ fn sign_in(
             secret: String::new(),
             ..state.clone()
         };
-        open(&form.to, task.goal, page_id, history, &signed_in)
+        open(&form.to, &Here { state: &signed_in, ..*here })
     } else {
         vec![
             AppCommand::Session(Command::Task(TaskEvent::Miss)),
@@ -379,12 +358,9 @@ fn type_login(
     press: KeyPress,
     field: u8,
     form: &repere_engine::content::site::LoginForm,
-    task: &BrowserStart<'_>,
-    page_id: &str,
-    history: &[String],
-    state: &ExerciseState,
+    here: &Here<'_>,
 ) -> Vec<AppCommand> {
-    let mut next = state.clone();
+    let mut next = here.state.clone();
     let value = if field == 0 { &mut next.identifier } else { &mut next.secret };
     match press {
         KeyPress::Insert(text) => {
@@ -395,7 +371,7 @@ fn type_login(
             value.pop();
         }
         KeyPress::Shift => next.shift = !next.shift,
-        KeyPress::Confirm => return sign_in(form, task, page_id, history, state),
+        KeyPress::Confirm => return sign_in(form, here),
     }
     vec![AppCommand::Exercise(next)]
 }
@@ -418,7 +394,8 @@ fn edit_field(press: KeyPress, mut typed: String, state: &ExerciseState) -> AppC
 }
 
 /// Typing in a search box; confirming words makes the search.
-fn type_query(press: KeyPress, task: &BrowserStart<'_>, state: &ExerciseState) -> Vec<AppCommand> {
+fn type_query(press: KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
+    let Here { task, state, .. } = *here;
     let typed = state.typed.clone().unwrap_or_default();
     match press {
         KeyPress::Insert(_) | KeyPress::Erase | KeyPress::Shift => vec![edit_field(press, typed, state)],
@@ -439,13 +416,9 @@ fn type_query(press: KeyPress, task: &BrowserStart<'_>, state: &ExerciseState) -
 }
 
 /// Opens a page: the goal ends the task; another page is a step beside the way.
-fn open(
-    to: &str,
-    goal: &BrowserGoal,
-    from: &str,
-    history: &[String],
-    state: &ExerciseState,
-) -> Vec<AppCommand> {
+fn open(to: &str, here: &Here<'_>) -> Vec<AppCommand> {
+    let Here { task, page_id: from, history, state, .. } = *here;
+    let goal = task.goal;
     let mut commands = Vec::new();
     let mut history = history.to_vec();
     history.push(from.to_owned());
@@ -464,12 +437,9 @@ fn open(
     commands
 }
 
-fn go_back(
-    history: &[String],
-    goal: &BrowserGoal,
-    state: &ExerciseState,
-    banner_open: bool,
-) -> Vec<AppCommand> {
+fn go_back(here: &Here<'_>) -> Vec<AppCommand> {
+    let Here { task, history, state, banner_open, .. } = *here;
+    let goal = task.goal;
     let mut history = history.to_vec();
     let Some(previous) = history.pop().filter(|_| !banner_open) else {
         return Vec::new();
@@ -490,21 +460,16 @@ fn go_back(
 }
 
 /// Typing in the address bar; confirming opens the page at that address, or "not found".
-fn type_address(
-    press: KeyPress,
-    task: &BrowserStart<'_>,
-    page_id: &str,
-    history: &[String],
-    state: &ExerciseState,
-) -> Vec<AppCommand> {
+fn type_address(press: KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
+    let Here { task, page_id, history, state, .. } = *here;
     let typed = state.typed.clone().unwrap_or_default();
     match press {
         KeyPress::Insert(_) | KeyPress::Erase | KeyPress::Shift => vec![edit_field(press, typed, state)],
         KeyPress::Confirm => {
             if let Some(page) = task.site.page_at(&typed) {
-                return open(&page.id, task.goal, page_id, history, state);
+                return open(&page.id, here);
             }
-            let mut commands = open(NOT_FOUND, task.goal, page_id, history, state);
+            let mut commands = open(NOT_FOUND, here);
             // Keep what was typed on show, so the visitor can see the slip.
             commands.push(AppCommand::Exercise(ExerciseState {
                 page: Some(NOT_FOUND.to_owned()),

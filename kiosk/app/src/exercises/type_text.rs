@@ -7,7 +7,7 @@ use repere_engine::session::{Command, TaskEvent};
 use super::ExerciseState;
 use crate::app::AppCommand;
 use crate::screens::View;
-use crate::theme::{Look, TextKind};
+use crate::theme::TextKind;
 use crate::widgets::keyboard::{KeyPress, KeyboardWords, keyboard_ui, physical_keys, text_field};
 use crate::widgets::text_line;
 
@@ -35,7 +35,7 @@ pub fn type_text_ui(
 ) {
     let look = view.look;
     // Typed text is Latin: it always runs left to right, whatever the language.
-    let latin = Look { rtl: false, ..*look };
+    let latin = look.latin();
     let current = state.typed.clone().unwrap_or_else(|| prefilled.to_owned());
     let mut presses = physical_keys(ui);
 

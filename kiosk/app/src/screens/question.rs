@@ -146,13 +146,7 @@ fn postcode_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     // Digits always run left to right, whatever the language.
     let shown: String = (0..5).map(|i| typed.chars().nth(i).unwrap_or('_')).flat_map(|c| [c, ' ']).collect();
     ui.vertical_centered(|ui| {
-        let field = text_block(
-            ui,
-            &crate::theme::Look { rtl: false, ..*look },
-            shown.trim_end(),
-            TextKind::Title,
-            LineAlign::Center,
-        );
+        let field = text_block(ui, &look.latin(), shown.trim_end(), TextKind::Title, LineAlign::Center);
         let label = view.tr("question.postcode.field");
         let value = typed.clone();
         field.widget_info(|| {
