@@ -108,6 +108,7 @@ pub struct KioskApp {
     exit_allowed: bool,
     frame_commands: Vec<AppCommand>,
     last_spoken: Vec<String>,
+    applied_look: Option<Look>,
 }
 
 impl KioskApp {
@@ -131,6 +132,7 @@ impl KioskApp {
             exit_allowed: false,
             frame_commands: Vec::new(),
             last_spoken: Vec::new(),
+            applied_look: None,
         }
     }
 
@@ -188,7 +190,11 @@ impl KioskApp {
         }
         self.enter_screen_if_new();
         let look = self.look();
-        look.apply(ui.ctx());
+        // egui's visuals change only with the language's direction or the visitor's modes.
+        if self.applied_look != Some(look) {
+            look.apply(ui.ctx());
+            self.applied_look = Some(look);
+        }
 
         let mut commands = std::mem::take(&mut self.frame_commands);
         commands.clear();

@@ -24,11 +24,8 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             text_block(ui, look, &view.tr("result.title"), TextKind::Title, LineAlign::Start);
             ui.add_space(8.0);
             let rank = result.level.rank.to_string();
-            let heading = format!(
-                "{} — {}",
-                tr_with(language, "result.level_label", &[("rank", &rank)]),
-                view.tr(&format!("result.level.{}.name", result.level.id))
-            );
+            let name = view.tr(&format!("result.level.{}.name", result.level.id));
+            let heading = tr_with(language, "result.level_label", &[("rank", &rank), ("name", &name)]);
             text_block(ui, look, &heading, TextKind::Title, LineAlign::Start);
             ui.add_space(8.0);
             text_block(

@@ -21,7 +21,7 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
     let language_name = view
         .content
         .language(view.session.language())
-        .map_or_else(|| view.tr("toolbar.language"), |l| l.name.clone());
+        .map_or_else(|| view.session.language().to_owned(), |l| l.name.clone());
     // The bar runs in the reading direction: back and language at the start edge, the rest
     // packed against the other edge.
     ui.with_layout(start, |ui| {
@@ -42,7 +42,11 @@ pub fn toolbar_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
                 commands.push(AppCommand::Session(Command::Back));
             }
             // Shows the language's own name; named "Language · <name>" for screen readers.
-            let language_label = format!("{} · {language_name}", view.tr("toolbar.language"));
+            let language_label = crate::i18n::tr_with(
+                view.session.language(),
+                "toolbar.language",
+                &[("name", &language_name)],
+            );
             if big_button_named(
                 ui,
                 look,
