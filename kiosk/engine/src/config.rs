@@ -75,6 +75,9 @@ pub struct Config {
     pub content: Option<PathBuf>,
     /// A places file.
     pub places: Option<PathBuf>,
+    /// The clock of opening hours, fixed (`--now`, RFC 3339); `None`: the system clock. Set
+    /// by the command line only, never read from the file.
+    pub now: Option<String>,
     /// The file it came from (`None` for the demo defaults).
     pub shown_path: Option<String>,
 }
@@ -99,6 +102,7 @@ impl Default for Config {
             audio: AudioSettings { output: AudioOutput::Speakers, attract_invitation: true },
             content: None,
             places: None,
+            now: None,
             shown_path: None,
         }
     }
@@ -159,10 +163,7 @@ impl Config {
             config.location = loc;
         }
         if let Some(v) = file.time_zone {
-            let valid = v.get_ref().split('/').count() >= 2
-                && v.get_ref().split('/').all(|part| {
-                    !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || "_-+".contains(c))
-                });
+            let valid = crate::orientation::is_time_zone(v.get_ref());
             if !valid {
                 problems.push(Problem::at(
                     path,

@@ -14,6 +14,7 @@
 
 pub mod config;
 pub mod content;
+pub mod orientation;
 pub mod places;
 pub mod problem;
 pub mod profile;

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::{NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use crate::content::ScoringRules;
@@ -19,10 +20,36 @@ pub struct LevelRef {
     pub id: String,
 }
 
+/// When a place can receive the visitor, for the screen and the slip (not in the JSON, which
+/// has `open_now`, `next_opening` and `today_hours`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Availability {
+    /// No hours published, or the hours say "unknown": call before going.
+    #[default]
+    Unknown,
+    /// Hours published in words the kiosk cannot read: shown as published.
+    AsPublished(String),
+    /// Open now, until this time today.
+    OpenNow {
+        /// Closing time of the current opening.
+        until: Option<NaiveTime>,
+    },
+    /// Closed now, opens again later today.
+    OpensToday {
+        /// Opening time.
+        at: NaiveTime,
+    },
+    /// Closed today, opens on a later day.
+    OpensLater {
+        /// Date and time of the next opening.
+        at: NaiveDateTime,
+    },
+}
+
 /// A place, with the facts the data gives (`None` for unknown facts, never guessed).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PlaceSummary {
-    /// Id in the directory.
+    /// Id in the directory (or of the local offer, for an offer with its own address).
     pub id: String,
     /// Name.
     pub name: String,
@@ -33,9 +60,9 @@ pub struct PlaceSummary {
     /// Commune.
     pub commune: String,
     /// Latitude.
-    pub lat: f64,
+    pub lat: Option<f64>,
     /// Longitude.
-    pub lon: f64,
+    pub lon: Option<f64>,
     /// Phone.
     pub phone: Option<String>,
     /// Website.
@@ -46,14 +73,47 @@ pub struct PlaceSummary {
     pub opening_hours: Option<String>,
     /// Open at `--now`.
     pub open_now: Option<bool>,
-    /// Next opening, when closed now.
+    /// Next opening (local time, `YYYY-MM-DDTHH:MM`), when closed now.
     pub next_opening: Option<String>,
+    /// Today's opening ranges (`09:00-12:00`), `None` without readable hours.
+    pub today_hours: Option<Vec<String>>,
     /// Distance from the visitor or the kiosk.
     pub distance_km: Option<f64>,
     /// True only when the place declares it.
     pub wheelchair_accessible: Option<bool>,
     /// `en` / `other`.
     pub languages: Vec<String>,
+    /// Free of charge: `true` when it says so, `false` when it only says it is paid for.
+    pub free: Option<bool>,
+    /// The visitor's access needs: `true` when the place is known to meet one, `null` when
+    /// unknown.
+    pub needs: BTreeMap<String, Option<bool>>,
+    /// The place's accessibility sheet (acceslibre), if published.
+    pub accessibility_url: Option<String>,
+    /// When it can receive the visitor, for the screen and the slip.
+    #[serde(skip)]
+    pub availability: Availability,
+}
+
+/// A local offer (`scenarios/local-offers.toml`): a workshop, a French course, a class.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OfferSummary {
+    /// Id in the local-offers file.
+    pub id: String,
+    /// Its name, as the organiser writes it.
+    pub name: String,
+    /// Weekly schedule (OSM syntax), if any.
+    pub schedule: Option<String>,
+    /// Next session (local time, `YYYY-MM-DDTHH:MM`).
+    pub next_session: Option<String>,
+    /// Level ids it suits; empty: every level.
+    pub levels: Vec<String>,
+    /// Languages spoken besides French.
+    pub languages: Vec<String>,
+    /// Seats per session.
+    pub capacity: Option<u32>,
+    /// Phone to register.
+    pub phone: Option<String>,
 }
 
 /// A kind of help, with a place when one is known.
@@ -62,10 +122,12 @@ pub struct Recommendation {
     /// `help_with_procedures`, `digital_workshop`, `quick_help`, `equipment`,
     /// `french_course`, `literacy`, `self_service`.
     pub kind: String,
-    /// Why, and how to find one when `place` is `None`.
+    /// Why, in the visitor's language, and how to find one when `place` is `None`.
     pub reason: String,
     /// The place, or `None`.
     pub place: Option<PlaceSummary>,
+    /// The local offer this place holds, when the recommendation is one.
+    pub offer: Option<OfferSummary>,
 }
 
 /// The result of a visit.

@@ -5,6 +5,8 @@ pub mod flow;
 pub mod language;
 pub mod levels;
 pub mod locale;
+pub mod offers;
+pub mod orientation;
 pub mod question;
 pub mod site;
 pub mod sounds;
@@ -19,6 +21,8 @@ pub use self::flow::Flow;
 pub use self::language::LanguageInfo;
 pub use self::levels::ScoringRules;
 pub use self::locale::Locale;
+pub use self::offers::LocalOffer;
+pub use self::orientation::OrientationRules;
 pub use self::question::Question;
 pub use self::site::Site;
 pub use self::sounds::SoundBank;
@@ -46,6 +50,10 @@ pub struct Content {
     pub scoring: ScoringRules,
     /// Recorded prompts.
     pub sounds: SoundBank,
+    /// Orientation rules.
+    pub orientation: OrientationRules,
+    /// The deployer's local offers (`scenarios/local-offers.toml`), if any.
+    pub offers: Vec<LocalOffer>,
 }
 
 /// Per-language figures of `kiosk check`.
@@ -96,6 +104,7 @@ impl Content {
         let languages_file = required("scenarios/languages.toml");
         let flow_file = required("scenarios/flow.toml");
         let levels_file = required("scenarios/levels.toml");
+        let orientation_file = required("scenarios/orientation.toml");
 
         let languages = languages_file
             .and_then(|(path, text)| {
@@ -106,6 +115,10 @@ impl Content {
             .and_then(|(path, text)| flow::parse_flow(&path, &text).map_err(|p| problems.extend(p)).ok());
         let scoring = levels_file
             .and_then(|(path, text)| levels::parse_levels(&path, &text).map_err(|p| problems.extend(p)).ok());
+
+        let orientation = orientation_file.and_then(|(path, text)| {
+            orientation::parse_orientation(&path, &text).map_err(|p| problems.extend(p)).ok()
+        });
 
         let locales = load_locales(source, &languages, &mut problems);
 
@@ -156,7 +169,9 @@ impl Content {
             }
         }
 
-        let (Some(flow), Some(scoring)) = (flow, scoring) else {
+        let offers = load_offers(source, &languages, &level_refs, &mut problems);
+
+        let (Some(flow), Some(scoring), Some(orientation)) = (flow, scoring, orientation) else {
             return (None, problems);
         };
         // Files refused above are not reported missing from the flow a second time.
@@ -167,7 +182,8 @@ impl Content {
             ordered(&listed(&flow.questions), all_questions, |q| &q.id, &flow, "question", &mut problems);
         let tasks = ordered(&listed(&flow.tasks), all_tasks, |t| &t.id, &flow, "task", &mut problems);
 
-        let content = Self { languages, locales, questions, tasks, sites, flow, scoring, sounds };
+        let content =
+            Self { languages, locales, questions, tasks, sites, flow, scoring, sounds, orientation, offers };
         problems.extend(content.site_problems(&failed_ids));
         problems.extend(content.key_problems());
         problems.extend(content.sound_problems());
@@ -207,6 +223,8 @@ impl Content {
         for s in &self.sites {
             keys.extend(s.keys().into_iter().map(|k| (k, s.shown_path.as_str())));
         }
+        let rules = &self.orientation;
+        keys.extend(rules.keys().into_iter().map(|k| (k, rules.shown_path.as_str())));
         keys
     }
 
@@ -374,6 +392,27 @@ fn id_of(text: &str) -> Option<String> {
 
 fn is_toml(path: &str) -> bool {
     std::path::Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+}
+
+/// The deployer's local offers, when `scenarios/local-offers.toml` exists.
+fn load_offers(
+    source: &ContentSource,
+    languages: &[LanguageInfo],
+    level_ids: &[&str],
+    problems: &mut Vec<Problem>,
+) -> Vec<LocalOffer> {
+    let Some(file) = source.get("scenarios/local-offers.toml") else {
+        return Vec::new();
+    };
+    let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+    let parsed = file
+        .text()
+        .map_err(|message| vec![Problem::file(&file.shown_path, message)])
+        .and_then(|text| offers::parse_offers(&file.shown_path, text, level_ids, &codes));
+    parsed.unwrap_or_else(|p| {
+        problems.extend(p);
+        Vec::new()
+    })
 }
 
 fn load_locales(

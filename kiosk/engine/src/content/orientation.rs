@@ -1,0 +1,353 @@
+//! The orientation rules (`scenarios/orientation.toml`): which kinds of help a result leads
+//! to, which places of the directory give each kind, and what the directory says of the
+//! visitor's access needs. See `scenarios/README.md` for the rules in words.
+
+use serde::Deserialize;
+
+use crate::content::levels::{Condition, MODALITIES, condition_problem};
+use crate::places::Place;
+use crate::problem::{Problem, line_of, toml_problem};
+
+/// The kinds of help of CONTRACTS.md (`recommendations[*].kind`).
+pub const HELP_KINDS: [&str; 7] = [
+    "help_with_procedures",
+    "digital_workshop",
+    "quick_help",
+    "equipment",
+    "french_course",
+    "literacy",
+    "self_service",
+];
+
+/// Flags of the result a condition may name.
+pub const FLAGS: [&str; 4] = ["urgent_help_first", "french_course", "literacy_support", "stopped_early"];
+
+/// Access needs of the profile (answers to `access_needs`).
+pub const ACCESS_NEEDS: [&str; 4] = ["wheelchair", "low_vision", "hearing", "reading"];
+
+const OBSTACLES: [&str; 5] = ["equipment", "fear", "french", "dont_know_how", "no_interest"];
+const LEVELS: [&str; 5] = ["eloigne", "debutant", "intermediaire", "avance", "autonome"];
+
+/// Values of the national schema's lists that select places; a place matches when one of its
+/// values is in one of the lists given.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceFacets {
+    /// `services`.
+    #[serde(default)]
+    pub services: Vec<String>,
+    /// `dispositif_programmes_nationaux` (and the older `labels_nationaux`).
+    #[serde(default)]
+    pub programmes: Vec<String>,
+    /// `prise_en_charge_specifique`.
+    #[serde(default)]
+    pub care: Vec<String>,
+    /// `modalites_accompagnement`.
+    #[serde(default)]
+    pub support: Vec<String>,
+}
+
+impl PlaceFacets {
+    /// True when no list is given (nothing to match).
+    pub fn is_empty(&self) -> bool {
+        self.services.is_empty()
+            && self.programmes.is_empty()
+            && self.care.is_empty()
+            && self.support.is_empty()
+    }
+
+    /// True when the place has one of the values listed.
+    pub fn matches(&self, place: &Place) -> bool {
+        let any = |wanted: &[String], has: &[String]| wanted.iter().any(|w| has.iter().any(|h| same(w, h)));
+        any(&self.services, &place.services)
+            || any(&self.programmes, &place.national_programmes)
+            || any(&self.care, &place.prise_en_charge_specifique)
+            || any(&self.support, &place.modalites_accompagnement)
+    }
+}
+
+/// What the directory says of one access need.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct NeedRule {
+    /// The need (`wheelchair`, `low_vision`, `hearing`, `reading`).
+    pub id: String,
+    /// A place with one of these values is known to meet the need.
+    pub meets: PlaceFacets,
+    /// A place whose only ways in (`modalites_acces`) are all among these does not suit.
+    #[serde(default)]
+    pub access_only: Vec<String>,
+    /// A place whose only kinds of support (`modalites_accompagnement`) are all among these
+    /// does not suit.
+    #[serde(default)]
+    pub support_only: Vec<String>,
+}
+
+impl NeedRule {
+    /// `Some(true)` when the place is known to meet the need, `None` when unknown.
+    pub fn met_by(&self, place: &Place) -> Option<bool> {
+        self.meets.matches(place).then_some(true)
+    }
+
+    /// True when what the place publishes rules it out for this need.
+    pub fn contradicted_by(&self, place: &Place) -> bool {
+        let only = |allowed: &[String], has: &[String]| {
+            !allowed.is_empty() && !has.is_empty() && has.iter().all(|h| allowed.iter().any(|a| same(a, h)))
+        };
+        only(&self.access_only, &place.modalites_acces)
+            || only(&self.support_only, &place.modalites_accompagnement)
+    }
+}
+
+/// A condition of a kind of help, on the result and the answers.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum HelpCondition {
+    /// The level is one of these ids.
+    Level {
+        /// Level ids.
+        level: Vec<String>,
+    },
+    /// The modality is one of these.
+    Modality {
+        /// Modalities.
+        modality: Vec<String>,
+    },
+    /// A flag of the result is true.
+    Flag {
+        /// `urgent_help_first`, `french_course`, `literacy_support` or `stopped_early`.
+        flag: String,
+    },
+    /// One of these obstacles was detected.
+    Obstacle {
+        /// Obstacle ids.
+        obstacle: Vec<String>,
+    },
+    /// An answer or a domain status, as in the level rules.
+    Base(Condition),
+}
+
+/// A ranking bonus: places with one of these values count as this much nearer.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Preference {
+    /// The values preferred.
+    #[serde(flatten)]
+    pub facets: PlaceFacets,
+    /// Kilometres taken off the distance of a preferred place when ranking.
+    pub bonus_km: f64,
+}
+
+/// One kind of help: when it is recommended, why, and which places give it.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct HelpRule {
+    /// The kind (CONTRACTS.md).
+    pub kind: String,
+    /// Recommended when one of these holds.
+    pub when_any: Vec<HelpCondition>,
+    /// …unless one of these holds.
+    #[serde(default)]
+    pub unless_any: Vec<HelpCondition>,
+    /// i18n key: why this kind of help, in the visitor's words.
+    pub reason: String,
+    /// i18n key: how to find one when no place is known.
+    pub none_found: String,
+    /// The places of the directory that give it (none: only local offers give it).
+    #[serde(default)]
+    pub places: PlaceFacets,
+    /// Places ranked first among those that give it.
+    #[serde(default)]
+    pub prefer: Option<Preference>,
+    /// For a visitor with a procedure due today, places open today come first.
+    #[serde(default)]
+    pub today_first: bool,
+}
+
+/// The orientation rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrientationRules {
+    /// Places per kind of help, at most.
+    pub per_kind: usize,
+    /// Places farther than this are not proposed.
+    pub max_km: f64,
+    /// Access needs.
+    pub needs: Vec<NeedRule>,
+    /// Kinds of help, most useful first.
+    pub helps: Vec<HelpRule>,
+    /// The file, for messages.
+    pub shown_path: String,
+}
+
+impl OrientationRules {
+    /// Every i18n key the rules use.
+    pub fn keys(&self) -> Vec<&str> {
+        self.helps.iter().flat_map(|h| [h.reason.as_str(), h.none_found.as_str()]).collect()
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlacesSettings {
+    per_kind: usize,
+    max_km: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrientationFile {
+    places: toml::Spanned<PlacesSettings>,
+    #[serde(default)]
+    need: Vec<toml::Spanned<NeedRule>>,
+    help: Vec<toml::Spanned<HelpRule>>,
+}
+
+/// Parses and checks `scenarios/orientation.toml`.
+pub fn parse_orientation(path: &str, text: &str) -> Result<OrientationRules, Vec<Problem>> {
+    let file: OrientationFile = toml::from_str(text).map_err(|err| vec![toml_problem(path, text, &err)])?;
+    let mut problems = Vec::new();
+    let settings_line = Some(line_of(text, file.places.span().start));
+    let settings = file.places.into_inner();
+    if !(1..=3).contains(&settings.per_kind) {
+        problems.push(Problem::at(
+            path,
+            settings_line,
+            format!("places.per_kind = {} is out of range (1 to 3)", settings.per_kind),
+        ));
+    }
+    if !(1.0..=500.0).contains(&settings.max_km) {
+        problems.push(Problem::at(
+            path,
+            settings_line,
+            format!("places.max_km = {} is out of range (1 to 500)", settings.max_km),
+        ));
+    }
+    for spanned in &file.need {
+        let line = Some(line_of(text, spanned.span().start));
+        let need = spanned.get_ref();
+        if !ACCESS_NEEDS.contains(&need.id.as_str()) {
+            problems.push(Problem::at(
+                path,
+                line,
+                format!("unknown access need {:?}; needs: {}", need.id, ACCESS_NEEDS.join(", ")),
+            ));
+        }
+        if file.need.iter().filter(|n| n.get_ref().id == need.id).count() > 1 {
+            problems.push(Problem::at(path, line, format!("need {:?} is described twice", need.id)));
+        }
+    }
+    for spanned in &file.help {
+        let line = Some(line_of(text, spanned.span().start));
+        let help = spanned.get_ref();
+        if !HELP_KINDS.contains(&help.kind.as_str()) {
+            problems.push(Problem::at(
+                path,
+                line,
+                format!("unknown kind of help {:?}; kinds: {}", help.kind, HELP_KINDS.join(", ")),
+            ));
+        }
+        if file.help.iter().filter(|h| h.get_ref().kind == help.kind).count() > 1 {
+            problems.push(Problem::at(path, line, format!("kind {:?} is described twice", help.kind)));
+        }
+        if help.when_any.is_empty() {
+            problems.push(Problem::at(path, line, "when_any needs at least one condition"));
+        }
+        for condition in help.when_any.iter().chain(&help.unless_any) {
+            if let Some(message) = help_condition_problem(condition) {
+                problems.push(Problem::at(path, line, message));
+            }
+        }
+        if let Some(prefer) = &help.prefer
+            && !(0.0..=100.0).contains(&prefer.bonus_km)
+        {
+            problems.push(Problem::at(
+                path,
+                line,
+                format!("prefer.bonus_km = {} is out of range (0 to 100)", prefer.bonus_km),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(OrientationRules {
+        per_kind: settings.per_kind,
+        max_km: settings.max_km,
+        needs: file.need.into_iter().map(toml::Spanned::into_inner).collect(),
+        helps: file.help.into_iter().map(toml::Spanned::into_inner).collect(),
+        shown_path: path.to_owned(),
+    })
+}
+
+fn help_condition_problem(condition: &HelpCondition) -> Option<String> {
+    let unknown = |what: &str, values: &[String], known: &[&str]| {
+        values
+            .iter()
+            .find(|v| !known.contains(&v.as_str()))
+            .map(|v| format!("unknown {what} {v:?}; {what}s: {}", known.join(", ")))
+    };
+    match condition {
+        HelpCondition::Level { level } => unknown("level", level, &LEVELS),
+        HelpCondition::Modality { modality } => unknown("modality", modality, &MODALITIES),
+        HelpCondition::Flag { flag } => unknown("flag", std::slice::from_ref(flag), &FLAGS),
+        HelpCondition::Obstacle { obstacle } => unknown("obstacle", obstacle, &OBSTACLES),
+        HelpCondition::Base(condition) => condition_problem(condition),
+    }
+}
+
+/// Vocabulary values compared as published: typographic and straight apostrophes are
+/// equal, since spreadsheets swap one for the other.
+fn same(a: &str, b: &str) -> bool {
+    let straight = |c: char| if c == '’' { '\'' } else { c };
+    a.chars().map(straight).eq(b.chars().map(straight))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[places]
+per_kind = 3
+max_km = 40
+
+[[need]]
+id = "hearing"
+meets = { care = ["Surdité"] }
+access_only = ["Téléphoner"]
+
+[[help]]
+kind = "digital_workshop"
+when_any = [{ modality = ["train"] }, { level = ["eloigne"] }]
+reason = "r"
+none_found = "n"
+places = { services = ["Maîtrise des outils numériques du quotidien"] }
+prefer = { support = ["Dans un atelier collectif"], bonus_km = 10 }
+"#;
+
+    #[test]
+    fn good_rules_load() {
+        let rules = parse_orientation("o.toml", GOOD).unwrap();
+        assert_eq!(rules.helps[0].kind, "digital_workshop");
+        assert_eq!(rules.helps[0].when_any.len(), 2, "two conditions");
+        assert!(rules.helps[0].prefer.is_some(), "a preference");
+        assert_eq!(rules.keys(), vec!["r", "n"]);
+    }
+
+    #[test]
+    fn an_unknown_kind_and_condition_are_located() {
+        let bad = GOOD.replace("digital_workshop", "juggling").replace("\"eloigne\"", "\"expert\"");
+        let problems = parse_orientation("o.toml", &bad).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.line == Some(11)), "{problems:?}");
+        assert!(problems[0].message.contains("juggling"), "{}", problems[0]);
+        assert!(problems[1].message.contains("expert"), "{}", problems[1]);
+    }
+
+    #[test]
+    fn an_unknown_need_is_located() {
+        let bad = GOOD.replace("id = \"hearing\"", "id = \"smell\"");
+        let problems = parse_orientation("o.toml", &bad).unwrap_err();
+        assert_eq!(problems[0].line, Some(6), "{}", problems[0]);
+    }
+}
