@@ -6,6 +6,9 @@ use std::sync::Arc;
 use egui::{Frame, Margin, Ui};
 use repere_engine::config::{AudioOutput, Config};
 use repere_engine::content::Content;
+use repere_engine::orientation::{Orientation, Territory};
+use repere_engine::profile::Home;
+use repere_engine::result::Recommendation;
 use repere_engine::session::{Command, IdleState, Screen, Session, TaskEvent};
 
 use crate::audio::{DEFAULT_VOLUME, Speaker};
@@ -25,6 +28,10 @@ pub enum AppCommand {
     HearAgain,
     /// Read the result aloud (on open speakers only on request).
     HearResult,
+    /// Read a recommended place aloud (its index in the result).
+    HearPlace(usize),
+    /// Show the bigger card of a recommended place, for the agent at the counter.
+    ShowPlace(usize),
     /// Softer.
     VolumeDown,
     /// Louder.
@@ -69,6 +76,7 @@ impl AppCommand {
             Self::None
                 | Self::HearAgain
                 | Self::HearResult
+                | Self::HearPlace(_)
                 | Self::VolumeDown
                 | Self::VolumeUp
                 | Self::CornerTap
@@ -95,6 +103,8 @@ pub struct UiState {
     pub corner_taps: Vec<f64>,
     /// The idle warning has been spoken.
     pub idle_spoken: bool,
+    /// The nearest places helping with procedures today (the urgent-help screen).
+    pub nearby: Vec<Recommendation>,
 }
 
 /// The kiosk, as an `eframe::App`. Another eframe application can host it with
@@ -109,6 +119,7 @@ pub struct KioskApp {
     frame_commands: Vec<AppCommand>,
     last_spoken: Vec<String>,
     applied_look: Option<Look>,
+    territory: Option<Arc<Territory>>,
 }
 
 impl KioskApp {
@@ -123,6 +134,17 @@ impl KioskApp {
         });
         let now = ctx.input(|i| i.time);
         let session = Session::new(&config.default_language, config.idle, now);
+        // Checked before start-up by the command line; a host that skipped it gets results
+        // without places, and the log says why.
+        let territory = match Territory::load(&config, &content) {
+            Ok(territory) => Some(Arc::new(territory)),
+            Err(problems) => {
+                for problem in &problems {
+                    log::error!("places: {problem}");
+                }
+                None
+            }
+        };
         Self {
             content,
             config,
@@ -133,7 +155,15 @@ impl KioskApp {
             frame_commands: Vec::new(),
             last_spoken: Vec::new(),
             applied_look: None,
+            territory,
         }
+    }
+
+    /// The same kiosk over an already loaded territory (places, location, clock).
+    #[must_use]
+    pub fn with_territory(mut self, territory: Arc<Territory>) -> Self {
+        self.territory = Some(territory);
+        self
     }
 
     /// The visit's state (read-only), for hosts and tests.
@@ -223,6 +253,10 @@ impl KioskApp {
             self.run(AppCommand::Session(Command::Wipe), ui.ctx(), now);
         }
         self.speak_idle_warning(now);
+        self.speaker.poll();
+        if self.speaker.is_rendering() {
+            ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
+        }
         if self.session.screen() != Screen::Attract || self.ui_state.overlay.is_some() {
             // Timers (idle, goodbye) run without input.
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(500));
@@ -248,6 +282,27 @@ impl KioskApp {
             _ => Vec::new(),
         };
         self.ui_state.idle_spoken = false;
+        self.ui_state.nearby.clear();
+        if let Some(territory) = &self.territory {
+            let orientation = Orientation::new(&self.content, territory);
+            match self.session.screen() {
+                Screen::Result => self.session.orient(&orientation),
+                Screen::UrgentHelp => {
+                    let home = self.session.postcode().map(|p| Home::Postcode { postcode: p.to_owned() });
+                    self.ui_state.nearby = orientation
+                        .help_today(self.session.language(), home.as_ref())
+                        .into_iter()
+                        .map(|place| Recommendation {
+                            kind: "help_with_procedures".to_owned(),
+                            reason: String::new(),
+                            place: Some(place),
+                            offer: None,
+                        })
+                        .collect();
+                }
+                _ => {}
+            }
+        }
         let attract_muted = self.session.screen() == Screen::Attract && !self.config.audio.attract_invitation;
         if attract_muted {
             self.speaker.stop();
@@ -283,6 +338,47 @@ impl KioskApp {
             })
             .collect();
         self.speaker.say(&prompts);
+    }
+
+    /// Says `keys` (recorded prompts), then `text` (changing text) with the language's voice
+    /// at run time; captions only for it when there is no voice.
+    fn say_then_speak(&mut self, keys: &[String], text: &str) {
+        self.last_spoken = keys.to_vec();
+        if !text.is_empty() {
+            self.last_spoken.push(format!("live:{text}"));
+        }
+        let language = self.session.language().to_owned();
+        let voice = self.content.language(&language).and_then(|l| l.voice.clone());
+        let prompts: Vec<&[u8]> =
+            keys.iter().filter_map(|key| self.content.sounds.prompt(&language, key)).collect();
+        self.speaker.say_then_speak(&prompts, voice.as_deref(), text);
+    }
+
+    /// What is read aloud of the recommended places: one (`Some(index)`), or for the whole
+    /// result each kind of help with its first place.
+    fn places_text(&self, index: Option<usize>) -> String {
+        let Some(result) = self.session.result() else {
+            return String::new();
+        };
+        let language = self.session.language();
+        let words = |r: &Recommendation| sentences(&screens::place_words::place_lines(language, r));
+        if let Some(index) = index {
+            return result.recommendations.get(index).map(words).unwrap_or_default();
+        }
+        let mut parts = Vec::new();
+        let mut kinds_said: Vec<&str> = Vec::new();
+        for r in &result.recommendations {
+            if kinds_said.contains(&r.kind.as_str()) {
+                continue;
+            }
+            kinds_said.push(&r.kind);
+            parts.push(crate::i18n::tr(language, &format!("help_kind.{}", r.kind)));
+            parts.push(r.reason.clone());
+            if r.place.is_some() {
+                parts.push(words(r));
+            }
+        }
+        sentences(&parts)
     }
 
     fn say_prompt(&mut self) {
@@ -329,8 +425,14 @@ impl KioskApp {
             }
             AppCommand::HearResult => {
                 let keys = self.result_keys();
-                self.say(&keys);
+                let text = self.places_text(None);
+                self.say_then_speak(&keys, &text);
             }
+            AppCommand::HearPlace(index) => {
+                let text = self.places_text(Some(index));
+                self.say_then_speak(&[], &text);
+            }
+            AppCommand::ShowPlace(index) => self.ui_state.overlay = Some(Overlay::PlaceCard(index)),
             AppCommand::VolumeDown => self.speaker.set_volume(self.speaker.volume() - 0.2),
             AppCommand::VolumeUp => self.speaker.set_volume(self.speaker.volume() + 0.2),
             AppCommand::ToggleLargeText => self.ui_state.modes.large_text = !self.ui_state.modes.large_text,
@@ -434,6 +536,19 @@ impl KioskApp {
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
     }
+}
+
+/// Lines read one after the other, each ending with a full stop (a pause in speech).
+fn sentences(lines: &[String]) -> String {
+    lines
+        .iter()
+        // Isolates order text on screen; the voice does not need them.
+        .map(|line| {
+            line.trim_end_matches(['.', ' ', '؟', '?', '!', ':']).replace(['\u{2068}', '\u{2069}'], "")
+        })
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(". ")
 }
 
 impl eframe::App for KioskApp {

@@ -5,7 +5,9 @@ use std::io::Write as _;
 use std::time::Instant;
 
 use repere_engine::content::Content;
-use repere_engine::places::{Directory, bench::synthetic_export};
+use repere_engine::orientation::{KioskClock, Orientation, Territory};
+use repere_engine::places::{Directory, LatLon, bench::synthetic_export};
+use repere_engine::profile::VisitorProfile;
 
 /// Runs of each measure; the median is reported.
 const RUNS: usize = 7;
@@ -33,5 +35,26 @@ pub fn run() -> i32 {
     let export = synthetic_export(10_000);
     line("places_import_10000", median_ms(|| drop(Directory::import("bench.json", &export))), "ms");
     line("content_load_builtin", median_ms(|| drop(Content::builtin())), "ms");
+    if let Some(ms) = orientation_ms(&export) {
+        line("orientation_10000", ms, "ms");
+    }
     0
+}
+
+/// One visitor oriented against 10 000 places: the heaviest profile (a procedure due today,
+/// an access need, several kinds of help), in the middle of the places.
+fn orientation_ms(export: &[u8]) -> Option<f64> {
+    let content = Content::builtin().ok()?;
+    let (directory, _) = Directory::import("bench.json", export);
+    let clock = KioskClock::new("Europe/Paris", Some("2026-11-23T10:00:00+01:00")).ok()?;
+    let territory = Territory::new(directory, LatLon { lat: 45.65, lon: 0.15 }, clock);
+    let profile = VisitorProfile::from_json(
+        r#"{"language": "ar", "answers": {"urgent_procedure": true, "devices": ["none"],
+            "procedures_alone": "never", "obstacles": ["fear", "equipment"], "french_reading": "hard",
+            "access_needs": ["wheelchair", "reading"]}, "domains": {"mouse": 0.2}}"#,
+        &[],
+    )
+    .ok()?;
+    let orientation = Orientation::new(&content, &territory);
+    Some(median_ms(|| drop(orientation.simulate(&profile))))
 }

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use repere_engine::config::{Config, hash_pin};
+use repere_engine::content::offers::offer_place_problems;
 use repere_engine::content::{Content, ContentSource};
-use repere_engine::places::{import_places, places_file};
+use repere_engine::orientation::{Orientation, Territory};
+use repere_engine::places::{Directory, import_places, places_file};
 use repere_engine::problem::Problem;
 use repere_engine::profile::VisitorProfile;
-use repere_engine::result::simulate;
 use serde_json::json;
 
 /// Options every command understands.
@@ -81,14 +82,21 @@ pub fn load(options: &Options) -> Result<(Config, Content), Vec<Problem>> {
     if options.places.is_some() {
         config.places.clone_from(&options.places);
     }
+    config.now.clone_from(&options.now);
     let folder = options.content.clone().or_else(|| config.content.clone());
+    config.content.clone_from(&folder);
     let source = ContentSource::layered(folder.as_deref()).map_err(|err| {
         let shown = folder.as_deref().map_or_else(String::new, |f| f.display().to_string());
         vec![Problem::file(shown, err.to_string())]
     })?;
     let content = Content::load(&source)?;
     let problems = config.problems_with(&content);
-    if problems.is_empty() { Ok((config, content)) } else { Err(problems) }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    // The places file and the local offers are checked before anything starts.
+    Territory::load(&config, &content)?;
+    Ok((config, content))
 }
 
 fn out(text: &str) {
@@ -176,9 +184,12 @@ fn check(options: &Options) -> i32 {
         problems.extend(glyph_problems(content));
     }
     let places = match (&loaded, &source) {
-        (Some(config), Some(source)) => {
-            places_summary(options.places.as_deref().or(config.places.as_deref()), source, &mut problems)
-        }
+        (Some(config), Some(source)) => places_summary(
+            options.places.as_deref().or(config.places.as_deref()),
+            source,
+            content.as_ref(),
+            &mut problems,
+        ),
         _ => None,
     };
     for problem in &problems {
@@ -224,17 +235,22 @@ fn glyph_problems(content: &Content) -> Vec<Problem> {
     problems
 }
 
-/// The places part of the check summary; a file of which no row can be shown is a problem.
+/// The places part of the check summary; a file of which no row can be shown is a problem,
+/// and so is a local offer naming a place the file does not have.
 fn places_summary(
     configured: Option<&Path>,
     source: &ContentSource,
+    content: Option<&Content>,
     problems: &mut Vec<Problem>,
 ) -> Option<serde_json::Value> {
     match places_file(configured, source) {
         Ok(Some((shown, bytes))) => {
-            let report = import_places(&shown, &bytes);
+            let (directory, report) = Directory::import(&shown, &bytes);
             if report.kept == 0 {
                 problems.push(Problem::file(&shown, "no place of this file can be shown to a visitor"));
+            }
+            if let Some(content) = content {
+                problems.extend(offer_place_problems(&content.offers, &directory));
             }
             Some(json!({"file": shown, "rows": report.rows, "kept": report.kept,
                         "skipped": report.skipped.len(), "warnings": report.warnings.len()}))
@@ -274,7 +290,7 @@ fn simulate_command(options: &Options) -> i32 {
         err("usage: kiosk simulate FILE (- for stdin)");
         return 2;
     };
-    let Some((_, content)) = loaded_or_report(options) else {
+    let Some((config, content)) = loaded_or_report(options) else {
         return 1;
     };
     let text = match read_input(path) {
@@ -296,7 +312,16 @@ fn simulate_command(options: &Options) -> i32 {
             2
         }
         Ok(profile) => {
-            let result = simulate(&profile, &content.scoring);
+            let territory = match Territory::load(&config, &content) {
+                Ok(territory) => territory,
+                Err(problems) => {
+                    for problem in &problems {
+                        err(&problem.to_string());
+                    }
+                    return 1;
+                }
+            };
+            let result = Orientation::new(&content, &territory).simulate(&profile);
             out(&serde_json::to_string(&result).unwrap_or_default());
             0
         }

@@ -43,6 +43,8 @@ pub enum Availability {
     OpensLater {
         /// Date and time of the next opening.
         at: NaiveDateTime,
+        /// Days from today (1: tomorrow).
+        days_ahead: i64,
     },
 }
 

@@ -1,7 +1,13 @@
-//! Speech: the recorded prompts of `sounds/<lang>/`, played through rodio. Without an audio
-//! device the kiosk runs on captions only; that is logged once, never shown to the visitor.
+//! Speech: the recorded prompts of `sounds/<lang>/`, and text that changes per visitor spoken
+//! at run time by espeak-ng ([`live_voice`]), played through rodio. Without an audio device
+//! the kiosk runs on captions only; without espeak-ng or a voice, the changing text is
+//! captioned only. Both are logged, never shown to the visitor.
+
+pub mod live_voice;
 
 use std::io::Cursor;
+
+use self::live_voice::PendingSpeech;
 
 /// Default volume (0–1), restored for each visitor.
 pub const DEFAULT_VOLUME: f32 = 0.8;
@@ -11,6 +17,10 @@ pub struct Speaker {
     device: Option<rodio::MixerDeviceSink>,
     player: Option<rodio::Player>,
     volume: f32,
+    /// Changing text being rendered, to play after the prompts.
+    pending: Option<PendingSpeech>,
+    /// Run-time speech failed once (logged once, then captions only for it).
+    live_failed: bool,
 }
 
 impl Speaker {
@@ -19,7 +29,7 @@ impl Speaker {
         match rodio::DeviceSinkBuilder::open_default_sink() {
             Ok(mut device) => {
                 device.log_on_drop(false);
-                Self { device: Some(device), player: None, volume: DEFAULT_VOLUME }
+                Self { device: Some(device), ..Self::silent() }
             }
             Err(err) => {
                 log::warn!("no audio output ({err}): captions only");
@@ -30,7 +40,7 @@ impl Speaker {
 
     /// No audio output (tests, replay, machines without sound).
     pub fn silent() -> Self {
-        Self { device: None, player: None, volume: DEFAULT_VOLUME }
+        Self { device: None, player: None, volume: DEFAULT_VOLUME, pending: None, live_failed: false }
     }
 
     /// True when sound can be played.
@@ -56,8 +66,48 @@ impl Speaker {
         self.player = Some(player);
     }
 
-    /// Stops speaking.
+    /// Plays `prompts`, then `text` spoken by espeak-ng `voice` once rendered (the screen
+    /// goes on meanwhile: [`Self::poll`] appends it). No voice: the prompts only.
+    pub fn say_then_speak(&mut self, prompts: &[&[u8]], voice: Option<&str>, text: &str) {
+        self.say(prompts);
+        if self.device.is_none() || self.live_failed || text.trim().is_empty() {
+            return;
+        }
+        if let Some(voice) = voice {
+            self.pending = Some(PendingSpeech::start(voice, text));
+        }
+    }
+
+    /// True while run-time speech is being rendered (the app keeps repainting to play it).
+    pub fn is_rendering(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Plays the run-time speech once it is rendered.
+    pub fn poll(&mut self) {
+        let Some(outcome) = self.pending.as_ref().and_then(PendingSpeech::poll) else {
+            return;
+        };
+        self.pending = None;
+        let decoded =
+            outcome.and_then(|wav| rodio::Decoder::try_from(Cursor::new(wav)).map_err(|err| err.to_string()));
+        match (decoded, &self.device) {
+            (Ok(source), Some(device)) => {
+                let player = self.player.get_or_insert_with(|| rodio::Player::connect_new(device.mixer()));
+                player.set_volume(self.volume);
+                player.append(source);
+            }
+            (Ok(_), None) => {}
+            (Err(why), _) => {
+                log::warn!("run-time speech unavailable ({why}): captions only for changing text");
+                self.live_failed = true;
+            }
+        }
+    }
+
+    /// Stops speaking, including what was still being rendered.
     pub fn stop(&mut self) {
+        self.pending = None;
         if let Some(player) = self.player.take() {
             player.stop();
         }

@@ -6,6 +6,8 @@ mod goodbye;
 mod idle_warning;
 mod language;
 mod operator;
+mod place_card;
+pub mod place_words;
 mod question;
 mod result;
 mod stop_confirm;
@@ -33,6 +35,8 @@ pub enum Overlay {
     StopConfirm,
     /// The operator's PIN pad and menu.
     Operator(OperatorPanel),
+    /// The bigger card of a recommended place (its index in the result), for the agent.
+    PlaceCard(usize),
 }
 
 /// What a screen reads.
@@ -115,6 +119,7 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     match &view.ui_state.overlay {
         Some(Overlay::StopConfirm) => stop_confirm::stop_confirm_ui(ui.ctx(), view, commands),
         Some(Overlay::Operator(panel)) => operator::operator_ui(ui.ctx(), view, panel, commands),
+        Some(Overlay::PlaceCard(index)) => place_card::place_dialog_ui(ui.ctx(), view, *index, commands),
         None => {
             if let IdleState::Warning { seconds_left } = view.session.idle_state(view.now) {
                 idle_warning::idle_warning_ui(ui.ctx(), view, seconds_left, commands);

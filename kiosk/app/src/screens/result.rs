@@ -4,6 +4,7 @@
 use egui::{Ui, vec2};
 use repere_engine::session::Command;
 
+use super::place_card::place_card_ui;
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::i18n::tr_with;
@@ -60,6 +61,21 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             if result.stopped_early {
                 text_block(ui, look, &view.tr("result.next.stopped_early"), TextKind::Body, LineAlign::Start);
             }
+            let mut kind_shown: Option<&str> = None;
+            for (index, recommendation) in result.recommendations.iter().enumerate() {
+                if kind_shown != Some(recommendation.kind.as_str()) {
+                    kind_shown = Some(&recommendation.kind);
+                    ui.add_space(12.0);
+                    let kind = view.tr(&format!("help_kind.{}", recommendation.kind));
+                    text_block(ui, look, &kind, TextKind::Button, LineAlign::Start);
+                    text_block(ui, look, &recommendation.reason, TextKind::Body, LineAlign::Start);
+                }
+                if recommendation.place.is_some() {
+                    ui.add_space(6.0);
+                    place_card_ui(ui, view, Some(index), recommendation, commands);
+                }
+            }
+            ui.add_space(12.0);
             let next = match view.config.help_desk_line(language) {
                 Some(desk) => tr_with(language, "result.next.desk", &[("desk", desk)]),
                 None => view.tr("result.next.no_desk"),

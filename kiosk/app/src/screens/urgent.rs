@@ -38,7 +38,29 @@ pub fn urgent_help_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppComman
         None => view.tr("urgent_help.no_desk"),
     };
     text_block(ui, view.look, &line, TextKind::Body, LineAlign::Start);
-    ui.add_space(48.0);
+    ui.add_space(16.0);
+    // The nearest places that help with procedures, open today first.
+    egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 140.0).show(
+        ui,
+        |ui| {
+            if view.ui_state.nearby.is_empty() {
+                text_block(
+                    ui,
+                    view.look,
+                    &view.tr("urgent_help.no_places"),
+                    TextKind::Body,
+                    LineAlign::Start,
+                );
+            } else {
+                text_block(ui, view.look, &view.tr("urgent_help.places"), TextKind::Button, LineAlign::Start);
+            }
+            for place in &view.ui_state.nearby {
+                ui.add_space(6.0);
+                super::place_card::place_card_ui(ui, view, None, place, commands);
+            }
+        },
+    );
+    ui.add_space(16.0);
     if centered_button(
         ui,
         view.look,

@@ -98,7 +98,7 @@ fn break_lines(shaper: &dyn Shaper, paragraph: &str, max_width: f32) -> Vec<Rang
     let mut start = 0;
     let mut width = 0.0;
     for word in words(paragraph) {
-        let word_text = &paragraph[word.clone()];
+        let word_text: String = paragraph[word.clone()].chars().filter(|c| !is_bidi_control(*c)).collect();
         let word_width = shaper.shape(word_text.trim_end()).size().x;
         let space_width = if word_text.ends_with(' ') { shaper.shape(" ").size().x } else { 0.0 };
         if width > 0.0 && width + word_width > max_width {
@@ -169,12 +169,30 @@ fn place_line(
     (pieces, x, height, visual)
 }
 
+/// Isolates (U+2066–U+2069), embeddings and overrides (U+202A–U+202E) and marks (LRM, RLM,
+/// ALM): they order the text and have no glyph.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2069}' | '\u{202A}'..='\u{202E}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Wraps `text` in a first-strong isolate: data of unknown direction (a place's name, an
+/// address, a phone number, hours) keeps its own order inside a sentence of the other
+/// direction ("+33…" stays "+33…" in an Arabic line).
+pub fn isolate(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
+}
+
 /// The pieces of one bidi run, in visual order. An LTR run is one piece. An RTL run is split
 /// into words of right-to-left letters (shaped whole, so letters join) and single other
 /// characters (spaces, punctuation, mirrored brackets), then reversed.
 fn segments(run: &str, rtl: bool) -> Vec<String> {
+    // Directional marks and isolates order the text; they are not drawn.
+    let run: String = run.chars().filter(|c| !is_bidi_control(*c)).collect();
+    if run.is_empty() {
+        return Vec::new();
+    }
     if !rtl {
-        return vec![run.to_owned()];
+        return vec![run];
     }
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -276,6 +294,19 @@ mod tests {
     #[test]
     fn brackets_are_mirrored_in_arabic() {
         assert_eq!(visual("مستوى (1)", true), vec!["(1) مستوى".to_owned()]);
+    }
+
+    #[test]
+    fn isolated_data_keeps_its_own_order_inside_arabic() {
+        // Without the isolate, "+" would end up after the digits and "67" after the street.
+        let phone = format!("الهاتف: {}", isolate("+33545953544"));
+        assert_eq!(visual(&phone, true), vec!["+33545953544 :الهاتف".to_owned()]);
+        assert_eq!(
+            visual(&isolate("67 rue Haute, 16000 Angoulême"), true),
+            vec!["67 rue Haute, 16000 Angoulême".to_owned()]
+        );
+        let hours = format!("اليوم: {} و {}", isolate("09:00-12:00"), isolate("14:00-18:00"));
+        assert_eq!(visual(&hours, true), vec!["14:00-18:00 و 09:00-12:00 :اليوم".to_owned()]);
     }
 
     #[test]

@@ -88,6 +88,37 @@ fn simulate_turns_a_profile_into_a_result() {
     assert_eq!(result["domains"].as_object().unwrap().len(), 6, "all six domains");
 }
 
+/// `kiosk simulate` on the profiles of `tests/golden/simulate/` gives exactly the results
+/// stored beside them, on the demo territory at a fixed time. After a deliberate change of
+/// the rules or the places: `UPDATE_GOLDEN=1`, then review the diff.
+#[test]
+fn simulate_golden_results() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/simulate");
+    let mut profiles: Vec<_> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.to_string_lossy().ends_with(".profile.json"))
+        .collect();
+    profiles.sort();
+    assert!(profiles.len() >= 5, "five very different visitors at least");
+    for profile in profiles {
+        let name = profile.to_string_lossy().replace(".profile.json", "");
+        let (code, stdout, stderr) =
+            kiosk(&["simulate", profile.to_str().unwrap(), "--now", super::MONDAY_10], "");
+        assert_eq!(code, 0, "{name}: {stderr}");
+        let result: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+        let golden = format!("{name}.result.json");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(&golden, serde_json::to_string_pretty(&result).unwrap() + "\n").unwrap();
+        }
+        let expected: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&golden).unwrap_or_default()).unwrap_or_default();
+        assert_eq!(result, expected, "{name}: the result changed (UPDATE_GOLDEN=1 to accept)");
+        let recommendations = result["recommendations"].as_array().unwrap();
+        assert!(!recommendations.is_empty(), "{name}: everyone gets a next step");
+    }
+}
+
 #[test]
 fn simulate_refuses_an_invalid_profile_with_exit_2() {
     let (code, _, stderr) =

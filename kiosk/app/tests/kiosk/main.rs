@@ -9,6 +9,7 @@ mod content;
 mod replays;
 mod robustness;
 mod snapshots;
+mod speech;
 mod tasks;
 mod touch;
 
@@ -25,9 +26,13 @@ pub fn content() -> Arc<Content> {
     }))
 }
 
-/// The demo config.
+/// Monday 23 November 2026, 10:00 in Paris: the clock of opening hours in every test, so
+/// that results and snapshots do not depend on the day they run.
+pub const MONDAY_10: &str = "2026-11-23T10:00:00+01:00";
+
+/// The demo config, its clock fixed.
 pub fn config() -> Config {
-    Config::default()
+    Config { now: Some(MONDAY_10.to_owned()), ..Config::default() }
 }
 
 /// A fresh folder under the system's temp dir.

@@ -56,9 +56,10 @@ impl PlaceFacets {
             && self.support.is_empty()
     }
 
-    /// True when the place has one of the values listed.
+    /// True when the place has one of the values listed (both sides have straight
+    /// apostrophes: the importer and the rules' loader make them so).
     pub fn matches(&self, place: &Place) -> bool {
-        let any = |wanted: &[String], has: &[String]| wanted.iter().any(|w| has.iter().any(|h| same(w, h)));
+        let any = |wanted: &[String], has: &[String]| wanted.iter().any(|w| has.contains(w));
         any(&self.services, &place.services)
             || any(&self.programmes, &place.national_programmes)
             || any(&self.care, &place.prise_en_charge_specifique)
@@ -92,7 +93,7 @@ impl NeedRule {
     /// True when what the place publishes rules it out for this need.
     pub fn contradicted_by(&self, place: &Place) -> bool {
         let only = |allowed: &[String], has: &[String]| {
-            !allowed.is_empty() && !has.is_empty() && has.iter().all(|h| allowed.iter().any(|a| same(a, h)))
+            !allowed.is_empty() && !has.is_empty() && has.iter().all(|h| allowed.contains(h))
         };
         only(&self.access_only, &place.modalites_acces)
             || only(&self.support_only, &place.modalites_accompagnement)
@@ -270,11 +271,34 @@ pub fn parse_orientation(path: &str, text: &str) -> Result<OrientationRules, Vec
     if !problems.is_empty() {
         return Err(problems);
     }
+    let needs = file
+        .need
+        .into_iter()
+        .map(|n| {
+            let mut need = n.into_inner();
+            need.meets = need.meets.straightened();
+            straighten_all(&mut need.access_only);
+            straighten_all(&mut need.support_only);
+            need
+        })
+        .collect();
+    let helps = file
+        .help
+        .into_iter()
+        .map(|h| {
+            let mut help = h.into_inner();
+            help.places = help.places.straightened();
+            if let Some(prefer) = help.prefer.as_mut() {
+                prefer.facets = std::mem::take(&mut prefer.facets).straightened();
+            }
+            help
+        })
+        .collect();
     Ok(OrientationRules {
         per_kind: settings.per_kind,
         max_km: settings.max_km,
-        needs: file.need.into_iter().map(toml::Spanned::into_inner).collect(),
-        helps: file.help.into_iter().map(toml::Spanned::into_inner).collect(),
+        needs,
+        helps,
         shown_path: path.to_owned(),
     })
 }
@@ -295,11 +319,23 @@ fn help_condition_problem(condition: &HelpCondition) -> Option<String> {
     }
 }
 
-/// Vocabulary values compared as published: typographic and straight apostrophes are
-/// equal, since spreadsheets swap one for the other.
-fn same(a: &str, b: &str) -> bool {
-    let straight = |c: char| if c == '’' { '\'' } else { c };
-    a.chars().map(straight).eq(b.chars().map(straight))
+impl PlaceFacets {
+    /// The same values with straight apostrophes, as the importer writes the places' values
+    /// (spreadsheets swap typographic and straight ones).
+    fn straightened(mut self) -> Self {
+        for list in [&mut self.services, &mut self.programmes, &mut self.care, &mut self.support] {
+            for value in list.iter_mut() {
+                *value = value.replace('’', "'");
+            }
+        }
+        self
+    }
+}
+
+fn straighten_all(values: &mut [String]) {
+    for value in values {
+        *value = value.replace('’', "'");
+    }
 }
 
 #[cfg(test)]

@@ -130,10 +130,13 @@ impl<'a> Orientation<'a> {
         let rules = &self.content.orientation;
         let now = self.territory.clock.now();
         let needs = self.needs_of(answers);
+        let helps: Vec<&HelpRule> = rules.helps.iter().filter(|h| applies(h, result, answers)).collect();
+        let today_first: Vec<bool> =
+            helps.iter().map(|h| h.today_first && result.urgent_help_first).collect();
+        let mut places_by_help = self.places_for(&helps, &today_first, &needs, &result.language, origin, now);
         let mut recommendations = Vec::new();
-        for help in rules.helps.iter().filter(|h| applies(h, result, answers)) {
+        for (help, places) in helps.iter().zip(places_by_help.iter_mut()) {
             let reason = self.text(&result.language, &help.reason);
-            let today_first = help.today_first && result.urgent_help_first;
             let mut entries: Vec<Recommendation> = self
                 .offers_for(help, result, origin, now)
                 .into_iter()
@@ -146,16 +149,7 @@ impl<'a> Orientation<'a> {
                 })
                 .collect();
             let room = rules.per_kind - entries.len();
-            let places = self.places_for(
-                &help.places,
-                help.prefer.as_ref(),
-                &needs,
-                &result.language,
-                origin,
-                now,
-                today_first,
-            );
-            entries.extend(places.into_iter().take(room).map(|place| Recommendation {
+            entries.extend(std::mem::take(places).into_iter().take(room).map(|place| Recommendation {
                 kind: help.kind.clone(),
                 reason: reason.clone(),
                 place: Some(place),
@@ -185,7 +179,7 @@ impl<'a> Orientation<'a> {
         let origin = self.origin(home).position;
         let now = self.territory.clock.now();
         let mut places =
-            self.places_for(&help.places, help.prefer.as_ref(), &[], language, origin, now, true);
+            self.places_for(&[help], &[true], &[], language, origin, now).pop().unwrap_or_default();
         places.truncate(rules.per_kind);
         places
     }
@@ -270,61 +264,87 @@ impl<'a> Orientation<'a> {
         })
     }
 
-    /// Places of the directory with one of `facets`, that receive the public, within reach,
-    /// that contradict no need; ranked: needs known to be met first, free before paid, then
-    /// by distance (less a preference's bonus); for a procedure due today, the nearest open
-    /// today first.
-    #[expect(clippy::too_many_arguments, reason = "one ranking, its inputs named")]
+    /// For each kind of help, the places of the directory that give it (one of its `places`
+    /// values), receive the public, are within reach and contradict no need; ranked: needs
+    /// known to be met first, free before paid, then by distance (less a preference's
+    /// bonus); where `today_first`, the nearest open today first. One pass over the
+    /// directory serves every kind.
     fn places_for(
         &self,
-        facets: &crate::content::orientation::PlaceFacets,
-        prefer: Option<&crate::content::orientation::Preference>,
+        helps: &[&HelpRule],
+        today_first: &[bool],
         needs: &[&NeedRule],
         language: &str,
         origin: LatLon,
         now: NaiveDateTime,
-        today_first: bool,
-    ) -> Vec<PlaceSummary> {
-        if facets.is_empty() {
-            return Vec::new();
-        }
+    ) -> Vec<Vec<PlaceSummary>> {
         let max_km = self.content.orientation.max_km;
-        let mut candidates: Vec<Candidate<'_>> = self
-            .territory
-            .directory
-            .places()
-            .iter()
-            .filter(|p| p.receives_public() && facets.matches(p))
-            .filter(|p| !needs.iter().any(|n| n.contradicted_by(p)))
-            .filter_map(|place| {
-                let distance_km = haversine_km(origin, place.position?);
-                (distance_km <= max_km).then(|| {
-                    let bonus = prefer.filter(|pr| pr.facets.matches(place)).map_or(0.0, |pr| pr.bonus_km);
-                    Candidate {
-                        place,
-                        distance_km,
-                        needs_met: needs_met(place, needs, language),
-                        paying: is_paying(place),
-                        ranked_km: distance_km - bonus,
-                    }
-                })
-            })
-            .collect();
-        candidates.sort_by(|a, b| {
+        // A degree of latitude is 111 km everywhere: most places are ruled out before any
+        // trigonometry.
+        let max_lat = max_km / 111.0;
+        // A degree of longitude is shorter away from the equator (the box errs wide).
+        let max_lon = max_km / (111.0 * (origin.lat.abs() + max_lat).min(89.0).to_radians().cos());
+        let near =
+            |at: &LatLon| (at.lat - origin.lat).abs() <= max_lat && (at.lon - origin.lon).abs() <= max_lon;
+        let mut by_help: Vec<Vec<Candidate<'_>>> = helps.iter().map(|_| Vec::new()).collect();
+        for place in self.territory.directory.places() {
+            let Some(position) = place.position.filter(near) else {
+                continue;
+            };
+            // Which kinds this place gives, as bits (there are seven kinds).
+            let gives = (0..helps.len())
+                .filter(|&i| helps[i].places.matches(place))
+                .fold(0_u32, |bits, i| bits | 1 << i);
+            if gives == 0 || !place.receives_public() || needs.iter().any(|n| n.contradicted_by(place)) {
+                continue;
+            }
+            let distance_km = haversine_km(origin, position);
+            if distance_km > max_km {
+                continue;
+            }
+            let needs_met = needs_met(place, needs, language);
+            let paying = is_paying(place);
+            for i in (0..helps.len()).filter(|i| gives & 1 << i != 0) {
+                let prefer = helps[i].prefer.as_ref();
+                let bonus = prefer.filter(|p| p.facets.matches(place)).map_or(0.0, |p| p.bonus_km);
+                by_help[i].push(Candidate {
+                    place,
+                    distance_km,
+                    needs_met,
+                    paying,
+                    ranked_km: distance_km - bonus,
+                });
+            }
+        }
+        let rank = |a: &Candidate<'_>, b: &Candidate<'_>| {
             b.needs_met
                 .cmp(&a.needs_met)
                 .then(a.paying.cmp(&b.paying))
                 .then(a.ranked_km.total_cmp(&b.ranked_km))
                 .then_with(|| a.place.id.cmp(&b.place.id))
-        });
-        if today_first {
-            candidates.truncate(TODAY_CANDIDATES);
-            // Stable: among places open today, and among the others, the ranking above holds.
-            candidates.sort_by_key(|c| std::cmp::Reverse(still_open_today(c.place, now)));
-        } else {
-            candidates.truncate(self.content.orientation.per_kind);
-        }
-        candidates.into_iter().map(|c| summary(c.place, Some(c.distance_km), needs, language, now)).collect()
+        };
+        by_help
+            .into_iter()
+            .zip(today_first)
+            .map(|(mut candidates, today_first)| {
+                // Only the best few are shown: select them, then sort only those.
+                let keep = if *today_first { TODAY_CANDIDATES } else { self.content.orientation.per_kind };
+                if candidates.len() > keep {
+                    candidates.select_nth_unstable_by(keep - 1, rank);
+                    candidates.truncate(keep);
+                }
+                candidates.sort_by(rank);
+                if *today_first {
+                    // Stable: among places open today, and among the others, the ranking holds.
+                    candidates.sort_by_key(|c| std::cmp::Reverse(still_open_today(c.place, now)));
+                    candidates.truncate(self.content.orientation.per_kind);
+                }
+                candidates
+                    .into_iter()
+                    .map(|c| summary(c.place, Some(c.distance_km), needs, language, now))
+                    .collect()
+            })
+            .collect()
     }
 }
 
@@ -357,6 +377,9 @@ fn needs_met(place: &Place, needs: &[&NeedRule], language: &str) -> usize {
 /// "other languages"); `None` when unknown or for French.
 fn speaks(place: &Place, language: &str) -> Option<bool> {
     if language == crate::REFERENCE_LANGUAGE {
+        return None;
+    }
+    if place.prise_en_charge_specifique.is_empty() {
         return None;
     }
     let wanted = if language == "en" { PlaceLanguage::En } else { PlaceLanguage::Other };
@@ -399,8 +422,20 @@ fn summary(
     now: NaiveDateTime,
 ) -> PlaceSummary {
     let open_now = place.is_open(now);
-    let next = place.next_opening(now);
     let today = place.today_ranges(now);
+    // A later opening today is read from today's ranges; only a place closed for the rest
+    // of the day needs the (slower) search of the days ahead.
+    let later_today = today.as_ref().and_then(|ranges| {
+        ranges
+            .iter()
+            .map(|(start, _)| *start)
+            .find(|start| *start > now.time())
+            .map(|at| now.date().and_time(at))
+    });
+    let next = match open_now {
+        Some(false) => later_today.or_else(|| place.next_opening(now)),
+        _ => None,
+    };
     let mut need_facts: BTreeMap<String, Option<bool>> =
         needs.iter().map(|n| (n.id.clone(), n.met_by(place))).collect();
     if language != crate::REFERENCE_LANGUAGE {
@@ -424,7 +459,9 @@ fn summary(
             }),
         },
         (Some(_), _, Some(at)) if at.date() == now.date() => Availability::OpensToday { at: at.time() },
-        (Some(_), _, Some(at)) => Availability::OpensLater { at },
+        (Some(_), _, Some(at)) => {
+            Availability::OpensLater { at, days_ahead: (at.date() - now.date()).num_days() }
+        }
         (None, _, _) | (Some(_), _, None) => Availability::Unknown,
     };
     PlaceSummary {

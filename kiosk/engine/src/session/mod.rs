@@ -418,6 +418,17 @@ impl Session {
         })
     }
 
+    /// Completes the result on show with where to go next, from the visitor's postcode when
+    /// given (memory only) or the kiosk's location. Done once per result.
+    pub fn orient(&mut self, orientation: &crate::orientation::Orientation<'_>) {
+        let home = self.postcode.clone().map(|postcode| crate::profile::Home::Postcode { postcode });
+        if let Some(result) = self.result.as_mut()
+            && result.recommendations.is_empty()
+        {
+            orientation.complete(result, &self.answers, home.as_ref());
+        }
+    }
+
     /// Domains skipped as clearly mastered so far.
     pub fn inferred(&self) -> &[Domain] {
         &self.inferred
