@@ -6,6 +6,7 @@ pub mod flow;
 pub mod language;
 pub mod levels;
 pub mod locale;
+pub mod mailbox;
 pub mod question;
 pub mod site;
 pub mod sounds;
@@ -21,6 +22,7 @@ pub use self::flow::Flow;
 pub use self::language::LanguageInfo;
 pub use self::levels::ScoringRules;
 pub use self::locale::Locale;
+pub use self::mailbox::Mailbox;
 pub use self::question::Question;
 pub use self::site::Site;
 pub use self::sounds::SoundBank;
@@ -44,6 +46,8 @@ pub struct Content {
     pub sites: Vec<Site>,
     /// The visitor's simulated documents (the folder of the document picker, attachments).
     pub documents: Documents,
+    /// Simulated mailboxes of the webmail tasks.
+    pub mailboxes: Vec<Mailbox>,
     /// Order and early stops.
     pub flow: Flow,
     /// Scoring rules.
@@ -113,11 +117,8 @@ impl Content {
             .and_then(|(path, text)| levels::parse_levels(&path, &text).map_err(|p| problems.extend(p)).ok());
 
         let locales = load_locales(source, &languages, &mut problems);
-        let documents = documents_file
-            .and_then(|(path, text)| {
-                documents::parse_documents(&path, &text).map_err(|p| problems.extend(p)).ok()
-            })
-            .unwrap_or_default();
+        // Before the tasks: a webmail task's goal is checked against its mailbox.
+        let mail = MailContent::load(source, documents_file, &mut problems);
 
         let mut failed_ids = Vec::new();
         let mut all_questions = Vec::new();
@@ -142,7 +143,10 @@ impl Content {
         for file in source.under("scenarios/tasks").filter(|f| is_toml(&f.rel_path)) {
             match file.text() {
                 Ok(text) => match task::parse_task(&file.shown_path, text, &level_refs) {
-                    Ok(t) => all_tasks.push(t),
+                    Ok(t) => {
+                        problems.extend(mail.task_problems(&t, text));
+                        all_tasks.push(t);
+                    }
                     Err(p) => {
                         problems.extend(p);
                         failed_ids.extend(id_of(text));
@@ -177,7 +181,9 @@ impl Content {
             ordered(&listed(&flow.questions), all_questions, |q| &q.id, &flow, "question", &mut problems);
         let tasks = ordered(&listed(&flow.tasks), all_tasks, |t| &t.id, &flow, "task", &mut problems);
 
-        let content = Self { languages, locales, questions, tasks, sites, documents, flow, scoring, sounds };
+        let MailContent { documents, mailboxes, .. } = mail;
+        let content =
+            Self { languages, locales, questions, tasks, sites, documents, mailboxes, flow, scoring, sounds };
         problems.extend(content.site_problems(&failed_ids));
         problems.extend(content.key_problems());
         problems.extend(content.sound_problems());
@@ -216,6 +222,9 @@ impl Content {
         }
         for s in &self.sites {
             keys.extend(s.keys().into_iter().map(|k| (k, s.shown_path.as_str())));
+        }
+        for m in &self.mailboxes {
+            keys.extend(m.keys().into_iter().map(|k| (k, m.shown_path.as_str())));
         }
         let documents = &self.documents;
         keys.extend(documents.keys().into_iter().map(|k| (k, documents.shown_path.as_str())));
@@ -261,6 +270,11 @@ impl Content {
             }
         }
         problems
+    }
+
+    /// The mailbox of a webmail task.
+    pub fn mailbox(&self, id: &str) -> Option<&Mailbox> {
+        self.mailboxes.iter().find(|m| m.id == id)
     }
 
     /// The site of a browser task.
@@ -420,6 +434,51 @@ fn load_locales(
         locales.insert(language.code.clone(), merged);
     }
     locales
+}
+
+/// The documents and the mailboxes, loaded before the tasks: a webmail task's goal is
+/// checked against them.
+struct MailContent {
+    documents: Documents,
+    mailboxes: Vec<Mailbox>,
+    /// Ids of the mailboxes refused (their own problems are reported).
+    refused: Vec<String>,
+}
+
+impl MailContent {
+    fn load(
+        source: &ContentSource,
+        documents_file: Option<(String, String)>,
+        problems: &mut Vec<Problem>,
+    ) -> Self {
+        let documents = documents_file.and_then(|(path, text)| {
+            documents::parse_documents(&path, &text).map_err(|p| problems.extend(p)).ok()
+        });
+        let mut mailboxes = Vec::new();
+        let mut refused = Vec::new();
+        for file in source.under("scenarios/mailboxes").filter(|f| is_toml(&f.rel_path)) {
+            match file.text() {
+                Ok(text) => match mailbox::parse_mailbox(&file.shown_path, text, documents.as_ref()) {
+                    Ok(m) => mailboxes.push(m),
+                    Err(p) => {
+                        problems.extend(p);
+                        refused.extend(id_of(text));
+                    }
+                },
+                Err(message) => problems.push(Problem::file(&file.shown_path, message)),
+            }
+        }
+        Self { documents: documents.unwrap_or_default(), mailboxes, refused }
+    }
+
+    /// Problems of a webmail task's mailbox and goal, located in its file's `text`.
+    fn task_problems(&self, task: &Task, text: &str) -> Vec<Problem> {
+        let TaskKind::Webmail { mailbox, goal } = &task.kind else {
+            return Vec::new();
+        };
+        let (path, boxes, refused) = (&task.shown_path, &self.mailboxes, &self.refused);
+        mailbox::goal_problems(path, text, mailbox, goal, boxes, refused, &self.documents)
+    }
 }
 
 fn load_sounds(source: &ContentSource, languages: &[LanguageInfo], problems: &mut Vec<Problem>) -> SoundBank {
