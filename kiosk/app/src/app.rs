@@ -449,6 +449,9 @@ impl KioskApp {
                 if state.tried && !self.ui_state.exercise.tried {
                     self.say(&["task.retry.say".to_owned()]);
                 }
+                if let Some(key) = state.mail.to_say(&self.ui_state.exercise.mail) {
+                    self.say(&[key.to_owned()]);
+                }
                 self.ui_state.exercise = state;
             }
             AppCommand::ToggleChoice(id) => {

@@ -7,11 +7,13 @@ mod double_click;
 mod drag_drop;
 mod scroll_find;
 mod type_text;
+mod webmail;
 
 use egui::{Pos2, Rect, Sense, Ui, Vec2};
 use repere_engine::content::{Task, TaskKind};
 use repere_engine::session::{Command, TaskEvent};
 
+pub use self::webmail::MailState;
 use crate::app::AppCommand;
 use crate::screens::View;
 
@@ -49,6 +51,8 @@ pub struct ExerciseState {
     pub identifier: String,
     /// The password typed (masked on screen, never spoken).
     pub secret: String,
+    /// The webmail's state (view, message being written, bin); boxed, as few tasks use it.
+    pub mail: Box<MailState>,
 }
 
 /// Draws the task's environment in the available space.
@@ -86,6 +90,12 @@ pub fn exercise_ui(ui: &mut Ui, view: &View<'_>, task: &Task, commands: &mut Vec
                 let start =
                     browser::BrowserStart { site, start, history, banner: *banner, goal, searched, ask };
                 browser::browser_ui(ui, view, area, &start, state, commands);
+            }
+        }
+        TaskKind::Webmail { mailbox, goal } => {
+            if let Some(mailbox) = view.content.mailbox(mailbox) {
+                let mail = webmail::Mail { mailbox, goal, language: view.session.language() };
+                webmail::webmail_ui(ui, view, area, &mail, state, commands);
             }
         }
         TaskKind::TypeText { field, expected, prefilled } => {

@@ -4,8 +4,10 @@
 pub mod bidi_layout;
 mod big_button;
 mod dialog;
+pub mod document_picker;
 pub mod keyboard;
 mod text_block;
+pub mod typing;
 
 pub use big_button::{ButtonKind, big_button, big_button_named, centered_button, icon_button};
 pub use dialog::dialog;

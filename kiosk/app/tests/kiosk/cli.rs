@@ -29,6 +29,7 @@ fn check_passes_on_the_shipped_content() {
     let summary: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
     assert_eq!(summary["problems"], 0);
     assert_eq!(summary["tasks"]["mouse"], 5);
+    assert_eq!(summary["tasks"]["email"], 6);
     for code in ["fr", "en", "ar"] {
         assert_eq!(summary["languages"][code]["keys"], 1.0, "{code}");
         assert_eq!(summary["languages"][code]["sounds"], 1.0, "{code}");

@@ -143,6 +143,24 @@ fn broken_copies_are_refused_with_file_and_line() {
         ),
         ("locales/ar.yml", "  skip: ", "  skipped: ", "locales/ar.yml: missing key \"common.skip\""),
         (
+            "scenarios/tasks/email/01-open.toml",
+            "goal = { opened = \"workshop\" }",
+            "goal = { opened = \"workshops\" }",
+            "01-open.toml:9: goal: message \"workshops\" is not in mailbox \"boite\"",
+        ),
+        (
+            "scenarios/mailboxes/boite.toml",
+            "attachment = \"appointment\"",
+            "attachment = \"appointments\"",
+            "boite.toml:7: attachment \"appointments\" is not a document of",
+        ),
+        (
+            "scenarios/documents.toml",
+            "name = \"photo.jpg\"",
+            "name = \"ma photo.jpg\"",
+            "documents.toml:15: name \"ma photo.jpg\": ' ' is not a letter of a file name",
+        ),
+        (
             "scenarios/levels.toml",
             "modality = \"boost\"",
             "modality = \"coach\"",

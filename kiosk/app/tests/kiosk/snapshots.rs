@@ -1,9 +1,11 @@
 //! A snapshot of every screen of the visit in French and in Arabic (right-to-left), rendered
 //! by wgpu on Mesa lavapipe. First run, or after a deliberate change: `UPDATE_SNAPSHOTS=1`.
 
+use egui_kittest::SnapshotResults;
 use repere_kiosk::replay::{Replayer, Step};
 use repere_kiosk::testing::snapshot_options;
 
+use super::tasks::{at_task_in, press, with_only};
 use super::{config, content};
 
 fn key(key: &str) -> Step {
@@ -74,9 +76,8 @@ fn walk(language: &str) {
     shot(&mut replayer, "20_task_search_results");
     replayer.steps(&[key("task.skip"), key("site.search.result_hours")]).unwrap();
     shot(&mut replayer, "21_task_find_on_page");
-    replayer
-        .steps(&[key("task.skip"), key("browser.login.identifier"), Step::Type("1234567".into())])
-        .unwrap();
+    replayer.steps(&[key("task.skip"), key("task.skip"), key("task.skip")]).unwrap();
+    replayer.steps(&[key("browser.login.identifier"), Step::Type("1234567".into())]).unwrap();
     replayer.steps(&[key("browser.login.password"), Step::Type("Soleil".into())]).unwrap();
     shot(&mut replayer, "22_task_login");
     replayer.steps(&[key("task.skip")]).unwrap();
@@ -110,4 +111,61 @@ fn every_screen_in_french() {
 #[test]
 fn every_screen_in_arabic_right_to_left() {
     walk("ar");
+}
+
+/// The webmail of the e-mail tasks, each task alone, as `<language>/email_NN_<name>`: the
+/// inbox, a message with its attachment, the document opened, writing with the keyboard, a
+/// message not yet as asked, the documents folder, the scam and its kind explanation.
+fn webmail(language: &str) {
+    let content = content();
+    let task = |id: &str| {
+        let index = content.tasks.iter().position(|t| t.id == id).unwrap();
+        at_task_in(&with_only(&content, index), language)
+    };
+    let shot = |replayer: &mut Replayer, name: &str| {
+        replayer.harness_mut().snapshot_options(format!("{language}/email_{name}"), &snapshot_options());
+    };
+    // One harness per task: their snapshot results are gathered, reported once.
+    let mut results = SnapshotResults::new();
+    let mut replayer = task("email.reply");
+    shot(&mut replayer, "01_inbox");
+    replayer.steps(&[key("mail.appointment.subject")]).unwrap();
+    shot(&mut replayer, "02_message");
+    replayer.steps(&[Step::Click { label: "rendez-vous.pdf".into(), nth: None }]).unwrap();
+    shot(&mut replayer, "03_document");
+
+    results.extend_harness(replayer.harness_mut());
+
+    let mut replayer = task("email.new_message");
+    replayer.steps(&[key("webmail.new"), Step::Type("accueil@mairie".into())]).unwrap();
+    shot(&mut replayer, "04_compose_keyboard");
+    replayer
+        .steps(&[Step::Type("-exemple.com".into()), press(egui::Key::Enter), key("webmail.send")])
+        .unwrap();
+    shot(&mut replayer, "05_compose_retry");
+
+    results.extend_harness(replayer.harness_mut());
+
+    let mut replayer = task("email.attach");
+    replayer.steps(&[key("webmail.new"), press(egui::Key::Enter), key("webmail.attach")]).unwrap();
+    shot(&mut replayer, "06_document_picker");
+
+    results.extend_harness(replayer.harness_mut());
+
+    let mut replayer = task("email.suspicious");
+    replayer.steps(&[key("mail.phishing.subject")]).unwrap();
+    shot(&mut replayer, "07_suspicious");
+    replayer.steps(&[key("mail.phishing.link")]).unwrap();
+    shot(&mut replayer, "08_scam_explained");
+    results.extend_harness(replayer.harness_mut());
+}
+
+#[test]
+fn the_webmail_in_french() {
+    webmail("fr");
+}
+
+#[test]
+fn the_webmail_in_arabic_right_to_left() {
+    webmail("ar");
 }

@@ -2,8 +2,9 @@
 //! touch, plus the pointer it emulates, then "pointer gone" when the finger lifts).
 
 use egui::{Event, Modifiers, PointerButton, Pos2, TouchDeviceId, TouchId, TouchPhase};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use repere_engine::content::TaskKind;
+use repere_engine::content::mailbox::MailGoal;
 use repere_kiosk::i18n::tr;
 use repere_kiosk::replay::Replayer;
 
@@ -37,14 +38,77 @@ fn touch(replayer: &mut Replayer, phase: TouchPhase, pos: Pos2) {
     harness.step();
 }
 
+/// The centre of the first pressable widget with this label (a text naming it is left out).
 fn centre(replayer: &Replayer, label: &str) -> Pos2 {
     replayer
         .harness()
         .query_all_by_label(label)
-        .next()
+        .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
         .unwrap_or_else(|| panic!("no {label:?}"))
         .rect()
         .center()
+}
+
+/// Types `text` on the kiosk's keyboard, key by key (shift for a capital).
+fn tap_text(replayer: &mut Replayer, text: &str) {
+    let fr = |k: &str| tr("fr", k);
+    for c in text.chars() {
+        if c == ' ' {
+            tap(replayer, &fr("task.keyboard.space"));
+        } else if c.is_uppercase() {
+            tap(replayer, &fr("task.keyboard.shift"));
+            tap(replayer, &c.to_string());
+        } else {
+            tap(replayer, &c.to_string());
+        }
+    }
+}
+
+/// A webmail task done by touch, as the success path does it with a mouse.
+fn webmail_by_touch(
+    replayer: &mut Replayer,
+    content: &repere_engine::content::Content,
+    mailbox: &str,
+    goal: &MailGoal,
+) {
+    let fr = |k: &str| tr("fr", k);
+    let mailbox = content.mailbox(mailbox).unwrap();
+    let subject = |id: &str| fr(&mailbox.message(id).unwrap().subject);
+    match goal {
+        MailGoal::Opened(id) => tap(replayer, &subject(id)),
+        MailGoal::AttachmentOpened(id) => {
+            tap(replayer, &subject(id));
+            let document = mailbox.message(id).unwrap().attachment.clone().unwrap();
+            tap(replayer, &content.documents.get(&document).unwrap().name);
+        }
+        MailGoal::Replied { message, text } => {
+            tap(replayer, &subject(message));
+            tap(replayer, &fr("webmail.reply"));
+            tap_text(replayer, text);
+            tap(replayer, &fr("webmail.send"));
+        }
+        MailGoal::Sent(asked) => {
+            tap(replayer, &fr("webmail.new"));
+            tap_text(replayer, &asked.to);
+            tap(replayer, &fr("task.keyboard.confirm"));
+            for (field, text) in [("webmail.subject", &asked.subject), ("webmail.body", &asked.body)] {
+                if let Some(text) = text {
+                    tap(replayer, &fr(field));
+                    tap_text(replayer, text);
+                    tap(replayer, &fr("task.keyboard.confirm"));
+                }
+            }
+            if let Some(document) = &asked.attachment {
+                tap(replayer, &fr("webmail.attach"));
+                tap(replayer, &content.documents.get(document).unwrap().name);
+            }
+            tap(replayer, &fr("webmail.send"));
+        }
+        MailGoal::Reported(id) => {
+            tap(replayer, &subject(id));
+            tap(replayer, &fr("webmail.report"));
+        }
+    }
 }
 
 fn tap(replayer: &mut Replayer, label: &str) {
@@ -68,7 +132,7 @@ fn swipe(replayer: &mut Replayer, from: Pos2, to: Pos2) {
 }
 
 #[test]
-fn every_mouse_task_and_the_keyboard_work_by_touch() {
+fn every_mouse_task_the_keyboard_and_the_webmail_work_by_touch() {
     let content = content();
     let fr = |k: &str| tr("fr", k);
     for index in 0..content.tasks.len() {
@@ -103,18 +167,10 @@ fn every_mouse_task_and_the_keyboard_work_by_touch() {
                 for _ in prefilled.chars() {
                     tap(&mut replayer, &fr("question.postcode.erase"));
                 }
-                for c in expected.chars() {
-                    if c == ' ' {
-                        tap(&mut replayer, &fr("task.keyboard.space"));
-                    } else if c.is_uppercase() {
-                        tap(&mut replayer, &fr("task.keyboard.shift"));
-                        tap(&mut replayer, &c.to_string());
-                    } else {
-                        tap(&mut replayer, &c.to_string());
-                    }
-                }
+                tap_text(&mut replayer, expected);
                 tap(&mut replayer, &fr("task.keyboard.confirm"));
             }
+            TaskKind::Webmail { mailbox, goal } => webmail_by_touch(&mut replayer, &content, mailbox, goal),
             // The browser's buttons and fields are pressed like the ones above.
             TaskKind::Browser { .. } => continue,
         }

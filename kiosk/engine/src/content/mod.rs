@@ -1,10 +1,12 @@
 //! Content: languages, strings, questions, tasks, flow, scoring rules and sounds, loaded from
 //! the layered [`ContentSource`] and checked as a whole. A bad file stops start-up.
 
+pub mod documents;
 pub mod flow;
 pub mod language;
 pub mod levels;
 pub mod locale;
+pub mod mailbox;
 pub mod offers;
 pub mod orientation;
 pub mod question;
@@ -17,10 +19,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub use self::documents::{Document, Documents};
 pub use self::flow::Flow;
 pub use self::language::LanguageInfo;
 pub use self::levels::ScoringRules;
 pub use self::locale::Locale;
+pub use self::mailbox::Mailbox;
 pub use self::offers::LocalOffer;
 pub use self::orientation::OrientationRules;
 pub use self::question::Question;
@@ -44,6 +48,10 @@ pub struct Content {
     pub tasks: Vec<Task>,
     /// Simulated websites of the browser tasks.
     pub sites: Vec<Site>,
+    /// The visitor's simulated documents (the folder of the document picker, attachments).
+    pub documents: Documents,
+    /// Simulated mailboxes of the webmail tasks.
+    pub mailboxes: Vec<Mailbox>,
     /// Order and early stops.
     pub flow: Flow,
     /// Scoring rules.
@@ -102,6 +110,7 @@ impl Content {
             }
         };
         let languages_file = required("scenarios/languages.toml");
+        let documents_file = required("scenarios/documents.toml");
         let flow_file = required("scenarios/flow.toml");
         let levels_file = required("scenarios/levels.toml");
         let orientation_file = required("scenarios/orientation.toml");
@@ -121,21 +130,17 @@ impl Content {
         });
 
         let locales = load_locales(source, &languages, &mut problems);
+        // Before the tasks: a webmail task's goal is checked against its mailbox.
+        let mail = MailContent::load(source, documents_file, &mut problems);
 
         let mut failed_ids = Vec::new();
-        let mut all_questions = Vec::new();
-        for file in source.under("scenarios/questions").filter(|f| is_toml(&f.rel_path)) {
-            match file.text() {
-                Ok(text) => match question::parse_question(&file.shown_path, text) {
-                    Ok(q) => all_questions.push(q),
-                    Err(p) => {
-                        problems.extend(p);
-                        failed_ids.extend(id_of(text));
-                    }
-                },
-                Err(message) => problems.push(Problem::file(&file.shown_path, message)),
-            }
-        }
+        let all_questions = load_each(
+            source,
+            "scenarios/questions",
+            question::parse_question,
+            &mut problems,
+            &mut failed_ids,
+        );
         let level_ids: Vec<String> = scoring
             .as_ref()
             .map(|s| s.level_ids().into_iter().map(str::to_owned).collect())
@@ -145,7 +150,10 @@ impl Content {
         for file in source.under("scenarios/tasks").filter(|f| is_toml(&f.rel_path)) {
             match file.text() {
                 Ok(text) => match task::parse_task(&file.shown_path, text, &level_refs) {
-                    Ok(t) => all_tasks.push(t),
+                    Ok(t) => {
+                        problems.extend(mail.task_problems(&t, text));
+                        all_tasks.push(t);
+                    }
                     Err(p) => {
                         problems.extend(p);
                         failed_ids.extend(id_of(text));
@@ -155,19 +163,7 @@ impl Content {
             }
         }
         let sounds = load_sounds(source, &languages, &mut problems);
-        let mut sites = Vec::new();
-        for file in source.under("scenarios/sites").filter(|f| is_toml(&f.rel_path)) {
-            match file.text() {
-                Ok(text) => match site::parse_site(&file.shown_path, text) {
-                    Ok(s) => sites.push(s),
-                    Err(p) => {
-                        problems.extend(p);
-                        failed_ids.extend(id_of(text));
-                    }
-                },
-                Err(message) => problems.push(Problem::file(&file.shown_path, message)),
-            }
-        }
+        let sites = load_each(source, "scenarios/sites", site::parse_site, &mut problems, &mut failed_ids);
 
         let offers = load_offers(source, &languages, &level_refs, &mut problems);
 
@@ -182,8 +178,21 @@ impl Content {
             ordered(&listed(&flow.questions), all_questions, |q| &q.id, &flow, "question", &mut problems);
         let tasks = ordered(&listed(&flow.tasks), all_tasks, |t| &t.id, &flow, "task", &mut problems);
 
-        let content =
-            Self { languages, locales, questions, tasks, sites, flow, scoring, sounds, orientation, offers };
+        let MailContent { documents, mailboxes, .. } = mail;
+        let content = Self {
+            languages,
+            locales,
+            questions,
+            tasks,
+            sites,
+            documents,
+            mailboxes,
+            flow,
+            scoring,
+            sounds,
+            orientation,
+            offers,
+        };
         problems.extend(content.site_problems(&failed_ids));
         problems.extend(content.key_problems());
         problems.extend(content.sound_problems());
@@ -209,7 +218,7 @@ impl Content {
             .or_else(|| self.locales.get(REFERENCE_LANGUAGE).and_then(|l| l.get(key)))
     }
 
-    /// Every key the content itself refers to (questions, answers, tasks).
+    /// Every key the content itself refers to (questions, answers, tasks, sites, documents).
     pub fn referenced_keys(&self) -> Vec<(&str, &str)> {
         let mut keys = Vec::new();
         for q in &self.questions {
@@ -225,6 +234,11 @@ impl Content {
         }
         let rules = &self.orientation;
         keys.extend(rules.keys().into_iter().map(|k| (k, rules.shown_path.as_str())));
+        for m in &self.mailboxes {
+            keys.extend(m.keys().into_iter().map(|k| (k, m.shown_path.as_str())));
+        }
+        let documents = &self.documents;
+        keys.extend(documents.keys().into_iter().map(|k| (k, documents.shown_path.as_str())));
         keys
     }
 
@@ -267,6 +281,11 @@ impl Content {
             }
         }
         problems
+    }
+
+    /// The mailbox of a webmail task.
+    pub fn mailbox(&self, id: &str) -> Option<&Mailbox> {
+        self.mailboxes.iter().find(|m| m.id == id)
     }
 
     /// The site of a browser task.
@@ -394,6 +413,31 @@ fn is_toml(path: &str) -> bool {
     std::path::Path::new(path).extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
 }
 
+/// Every TOML file of `folder` parsed by `parse`; the ids of refused files go to
+/// `failed_ids` (so they are not reported missing from the flow a second time).
+fn load_each<T>(
+    source: &ContentSource,
+    folder: &str,
+    parse: impl Fn(&str, &str) -> Result<T, Vec<Problem>>,
+    problems: &mut Vec<Problem>,
+    failed_ids: &mut Vec<String>,
+) -> Vec<T> {
+    let mut loaded = Vec::new();
+    for file in source.under(folder).filter(|f| is_toml(&f.rel_path)) {
+        match file.text() {
+            Ok(text) => match parse(&file.shown_path, text) {
+                Ok(item) => loaded.push(item),
+                Err(p) => {
+                    problems.extend(p);
+                    failed_ids.extend(id_of(text));
+                }
+            },
+            Err(message) => problems.push(Problem::file(&file.shown_path, message)),
+        }
+    }
+    loaded
+}
+
 /// The deployer's local offers, when `scenarios/local-offers.toml` exists.
 fn load_offers(
     source: &ContentSource,
@@ -447,6 +491,51 @@ fn load_locales(
         locales.insert(language.code.clone(), merged);
     }
     locales
+}
+
+/// The documents and the mailboxes, loaded before the tasks: a webmail task's goal is
+/// checked against them.
+struct MailContent {
+    documents: Documents,
+    mailboxes: Vec<Mailbox>,
+    /// Ids of the mailboxes refused (their own problems are reported).
+    refused: Vec<String>,
+}
+
+impl MailContent {
+    fn load(
+        source: &ContentSource,
+        documents_file: Option<(String, String)>,
+        problems: &mut Vec<Problem>,
+    ) -> Self {
+        let documents = documents_file.and_then(|(path, text)| {
+            documents::parse_documents(&path, &text).map_err(|p| problems.extend(p)).ok()
+        });
+        let mut mailboxes = Vec::new();
+        let mut refused = Vec::new();
+        for file in source.under("scenarios/mailboxes").filter(|f| is_toml(&f.rel_path)) {
+            match file.text() {
+                Ok(text) => match mailbox::parse_mailbox(&file.shown_path, text, documents.as_ref()) {
+                    Ok(m) => mailboxes.push(m),
+                    Err(p) => {
+                        problems.extend(p);
+                        refused.extend(id_of(text));
+                    }
+                },
+                Err(message) => problems.push(Problem::file(&file.shown_path, message)),
+            }
+        }
+        Self { documents: documents.unwrap_or_default(), mailboxes, refused }
+    }
+
+    /// Problems of a webmail task's mailbox and goal, located in its file's `text`.
+    fn task_problems(&self, task: &Task, text: &str) -> Vec<Problem> {
+        let TaskKind::Webmail { mailbox, goal } = &task.kind else {
+            return Vec::new();
+        };
+        let (path, boxes, refused) = (&task.shown_path, &self.mailboxes, &self.refused);
+        mailbox::goal_problems(path, text, mailbox, goal, boxes, refused, &self.documents)
+    }
 }
 
 fn load_sounds(source: &ContentSource, languages: &[LanguageInfo], problems: &mut Vec<Problem>) -> SoundBank {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 
+use super::mailbox::{GoalTable, MailGoal};
 use crate::problem::{Problem, line_of, toml_problem};
 use crate::vocabulary::Domain;
 
@@ -73,6 +74,14 @@ pub enum TaskKind {
         /// A question about the page, for the goal `answered`.
         ask: Option<PageQuestion>,
     },
+    /// Use a webmail on a simulated mailbox: open a message or its attachment, reply, write a
+    /// new message (with an attachment from the visitor's documents), report a scam.
+    Webmail {
+        /// Id of the mailbox (`scenarios/mailboxes/`).
+        mailbox: String,
+        /// What the visitor is asked to do.
+        goal: MailGoal,
+    },
     /// Scroll a list to find an item and press it.
     ScrollFind {
         /// i18n key of the list's label.
@@ -86,8 +95,8 @@ pub enum TaskKind {
 
 impl TaskKind {
     /// Every kind's id, as written in task files.
-    pub const IDS: [&'static str; 6] =
-        ["click_target", "double_click", "drag_drop", "scroll_find", "type_text", "browser"];
+    pub const IDS: [&'static str; 7] =
+        ["click_target", "double_click", "drag_drop", "scroll_find", "type_text", "browser", "webmail"];
 
     /// The kind's id.
     pub fn id(&self) -> &'static str {
@@ -98,13 +107,14 @@ impl TaskKind {
             Self::ScrollFind { .. } => "scroll_find",
             Self::TypeText { .. } => "type_text",
             Self::Browser { .. } => "browser",
+            Self::Webmail { .. } => "webmail",
         }
     }
 
     /// True when a press beside the targets counts as a miss (pointing tasks; not typing,
     /// where the keyboard has gaps between its keys).
     pub fn counts_presses_beside(&self) -> bool {
-        !matches!(self, Self::TypeText { .. } | Self::Browser { .. })
+        !matches!(self, Self::TypeText { .. } | Self::Browser { .. } | Self::Webmail { .. })
     }
 
     /// The i18n keys the kind's parameters use.
@@ -125,6 +135,8 @@ impl TaskKind {
                     std::iter::once(a.question.as_str()).chain(a.answers.iter().map(String::as_str))
                 })
                 .collect(),
+            // The mailbox's keys are checked with the mailbox; the texts to type are Latin.
+            Self::Webmail { .. } => Vec::new(),
         }
     }
 
@@ -134,7 +146,7 @@ impl TaskKind {
             Self::ClickTarget { target, .. } | Self::DoubleClick { target, .. } => vec![target],
             Self::DragDrop { item, destination } => vec![item, destination],
             Self::ScrollFind { items, .. } => items.iter().collect(),
-            Self::TypeText { .. } | Self::Browser { .. } => Vec::new(),
+            Self::TypeText { .. } | Self::Browser { .. } | Self::Webmail { .. } => Vec::new(),
         };
         all.into_iter().filter_map(|p| p.picture.as_deref()).collect()
     }
@@ -256,6 +268,13 @@ struct BrowserParams {
     searched: Option<String>,
     #[serde(default)]
     ask: Option<PageQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WebmailParams {
+    mailbox: String,
+    goal: GoalTable,
 }
 
 #[derive(Deserialize)]
@@ -436,6 +455,14 @@ fn parse_kind(
             TaskKind::TypeText { field: p.field, expected: p.expected, prefilled: p.prefilled }
         }
         "browser" => browser_kind(path, params_line, params, &mut problems)?,
+        "webmail" => {
+            // Message and document ids are checked once the mailboxes are loaded.
+            let p: WebmailParams = params_of(path, params_line, params)?;
+            match p.goal.into_goal() {
+                Ok(goal) => TaskKind::Webmail { mailbox: p.mailbox, goal },
+                Err(reason) => return Err(vec![Problem::at(path, line_of_param("goal"), reason)]),
+            }
+        }
         other => {
             return Err(vec![Problem::at(
                 path,
@@ -513,6 +540,21 @@ mod tests {
         let problems = parse_task("t.toml", &text, &LEVELS).unwrap_err();
         assert_eq!(problems[0].line, Some(5), "{}", problems[0]);
         assert!(problems[0].message.contains("unknown task kind"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn a_webmail_goal_is_read_and_a_bad_one_located() {
+        let text = task(
+            "kind = \"webmail\"\n[params]\nmailbox = \"box\"\ngoal = { replied = \"hello\", text = \"Oui.\" }",
+        );
+        let task_read = parse_task("t.toml", &text, &LEVELS).unwrap();
+        let goal = MailGoal::Replied { message: "hello".into(), text: "Oui.".into() };
+        assert_eq!(task_read.kind, TaskKind::Webmail { mailbox: "box".into(), goal });
+
+        let text = task("kind = \"webmail\"\n[params]\nmailbox = \"box\"\ngoal = { replied = \"hello\" }");
+        let problems = parse_task("t.toml", &text, &LEVELS).unwrap_err();
+        assert_eq!(problems[0].line, Some(8), "{}", problems[0]);
+        assert!(problems[0].message.contains("text"), "{}", problems[0]);
     }
 
     #[test]

@@ -92,6 +92,9 @@ pub enum Command {
     Task(TaskEvent),
     /// The task is done as asked.
     TaskDone,
+    /// The task ended without being done, and not skipped: the visitor did what it warned
+    /// against (followed a scam's link); the exercise has explained it kindly.
+    TaskNotDone,
     /// "Skip / I don't know".
     SkipTask,
     /// Back to the previous screen, to change an answer.
@@ -279,6 +282,7 @@ impl Session {
                 TaskEvent::Help => self.progress.help += 1,
             },
             Command::TaskDone => self.finish_task(true, false, content, now),
+            Command::TaskNotDone => self.finish_task(false, false, content, now),
             Command::SkipTask => self.finish_task(false, true, content, now),
             Command::Back => {
                 if self.can_go_back()
@@ -524,7 +528,7 @@ mod tests {
         assert_eq!(session.screen(), Screen::Result, "mouse shown after three perfect tasks");
         assert_eq!(
             session.inferred(),
-            [Domain::Keyboard, Domain::Internet, Domain::Search, Domain::Procedure]
+            [Domain::Keyboard, Domain::Internet, Domain::Search, Domain::Email, Domain::Procedure]
         );
         let result = session.result().unwrap();
         assert!(result.domains[&Domain::Keyboard].inferred && !result.domains[&Domain::Mouse].inferred);
@@ -558,6 +562,20 @@ mod tests {
         session.apply(Command::SkipTask, &content, 20.0);
         assert_eq!(session.screen(), Screen::Result, "the mouse domain ended kindly");
         assert_eq!(session.outcomes().len(), 2);
+    }
+
+    #[test]
+    fn a_task_ended_not_done_counts_as_not_done_not_skipped() {
+        let content = Content::builtin().unwrap();
+        let mut session = start(&content);
+        session.apply(Command::AnswerUrgent(false), &content, 2.0);
+        while let Screen::Question(_) = session.screen() {
+            session.apply(Command::SkipQuestion, &content, 3.0);
+        }
+        session.apply(Command::TaskNotDone, &content, 10.0);
+        assert_eq!(session.screen(), Screen::Task(1), "the next task comes");
+        let outcome = &session.outcomes()[0];
+        assert!(!outcome.success && !outcome.skipped, "{outcome:?}");
     }
 
     #[test]
