@@ -285,6 +285,23 @@ fn language(harness: &Harness<'_, KioskApp>) -> String {
 
 /// The centre of the one widget with this label (or the `nth`). Labels-only nodes are
 /// left out when `pressable` so that a caption never shadows its button.
+/// Where to press a widget, after scrolling it into view the way a visitor would scroll to it
+/// (a place card below the fold): nothing moves when it is already in view.
+fn reveal_and_find(harness: &mut Harness<'_, KioskApp>, label: &str, nth: Option<usize>) -> Result<Pos2, String> {
+    find(harness, label, nth, true)?;
+    if let Some(node) = harness
+        .query_all_by_label(label)
+        .filter(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
+        .nth(nth.unwrap_or(1) - 1)
+    {
+        node.scroll_to_me();
+    }
+    for _ in 0..3 {
+        harness.step();
+    }
+    find(harness, label, nth, true)
+}
+
 fn find(
     harness: &Harness<'_, KioskApp>,
     label: &str,
@@ -329,16 +346,16 @@ fn press_at(harness: &mut Harness<'_, KioskApp>, pos: Pos2, hold_steps: usize) {
 fn do_step(harness: &mut Harness<'_, KioskApp>, step: &Step, shots: Option<&Path>) -> Result<(), String> {
     match step {
         Step::Click { label, nth } => {
-            let pos = find(harness, label, *nth, true)?;
+            let pos = reveal_and_find(harness, label, *nth)?;
             press_at(harness, pos, 0);
         }
         Step::ClickKey { key, nth } => {
             let label = crate::i18n::tr(&language(harness), key);
-            let pos = find(harness, &label, *nth, true)?;
+            let pos = reveal_and_find(harness, &label, *nth)?;
             press_at(harness, pos, 0);
         }
         Step::DoubleClick { label, nth } => {
-            let pos = find(harness, label, *nth, true)?;
+            let pos = reveal_and_find(harness, label, *nth)?;
             harness.event(Event::PointerMoved(pos));
             for pressed in [true, false, true, false] {
                 harness.event(Event::PointerButton {
@@ -351,7 +368,7 @@ fn do_step(harness: &mut Harness<'_, KioskApp>, step: &Step, shots: Option<&Path
             harness.step();
         }
         Step::LongPress { label, nth } => {
-            let pos = find(harness, label, *nth, true)?;
+            let pos = reveal_and_find(harness, label, *nth)?;
             let hold = (3.5 / STEP_SECONDS).ceil() as usize;
             press_at(harness, pos, hold);
         }

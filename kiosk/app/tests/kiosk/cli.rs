@@ -56,6 +56,38 @@ fn check_locates_problems_in_a_deployer_folder() {
     assert_eq!(summary["problems"], 1);
 }
 
+/// The local offers a deployer writes are checked like the rest: unknown levels and places of
+/// the directory are located; the documented example is valid once copied into place.
+#[test]
+fn check_validates_local_offers() {
+    let dir = temp_dir("offers");
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/local-offers.example.toml");
+    let offers = dir.join("scenarios/local-offers.toml");
+    std::fs::copy(&example, &offers).unwrap();
+    let (code, _, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");
+    assert_eq!(code, 0, "the example is valid over the demo territory: {stderr}");
+
+    let text = std::fs::read_to_string(&example).unwrap();
+    let broken = text
+        .replace("levels = [\"eloigne\", \"debutant\"]", "levels = [\"expert\"]")
+        .replace("d4251632-c8f5-42de-bafe-a7391957cd64", "nowhere");
+    std::fs::write(&offers, &broken).unwrap();
+    let (code, _, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stderr}");
+    let line = broken.lines().position(|l| l.contains("id = \"atelier-premiers-pas\"")).unwrap();
+    // The offer's `[[offer]]` header is the line before its id.
+    let at = format!("{}:{line}: ", offers.display());
+    assert!(stderr.contains(&format!("{at}unknown level \"expert\"")), "{stderr}");
+    let (code, _, stderr) = kiosk(&["simulate", "-", "--content", dir.to_str().unwrap()], r#"{"language": "fr"}"#);
+    assert_eq!(code, 1, "a bad offers file stops simulate too: {stderr}");
+
+    std::fs::write(&offers, text.replace("d4251632-c8f5-42de-bafe-a7391957cd64", "nowhere")).unwrap();
+    let (code, _, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains(&format!("{at}place \"nowhere\" is not an id of the places directory")), "{stderr}");
+}
+
 #[test]
 fn a_bad_config_is_located() {
     let dir = temp_dir("config");

@@ -5,6 +5,7 @@
 #![expect(clippy::unwrap_used, reason = "test helpers stop at the first surprise")]
 
 mod cli;
+mod orientation;
 mod content;
 mod replays;
 mod robustness;
