@@ -39,6 +39,8 @@ pub enum AppCommand {
     CloseOverlay,
     /// The exercise on screen changed (a target pressed, an item dragged).
     Exercise(ExerciseState),
+    /// Say this spoken key (a form's error message as it comes back); its words are on screen.
+    Say(String),
     /// Toggle an answer of a many-answers question.
     ToggleChoice(String),
     /// A digit of the postcode keypad.
@@ -349,6 +351,7 @@ impl KioskApp {
                 }
                 self.ui_state.exercise = state;
             }
+            AppCommand::Say(key) => self.say(&[key]),
             AppCommand::ToggleChoice(id) => {
                 if let Some(position) = self.ui_state.chosen.iter().position(|c| *c == id) {
                     self.ui_state.chosen.remove(position);

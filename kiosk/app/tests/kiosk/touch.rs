@@ -2,13 +2,13 @@
 //! touch, plus the pointer it emulates, then "pointer gone" when the finger lifts).
 
 use egui::{Event, Modifiers, PointerButton, Pos2, TouchDeviceId, TouchId, TouchPhase};
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use repere_engine::content::TaskKind;
 use repere_kiosk::i18n::tr;
-use repere_kiosk::replay::Replayer;
+use repere_kiosk::replay::{Replayer, Step};
 
 use super::content;
-use super::tasks::{at_task, with_only};
+use super::tasks::{at_task, success_path, with_only};
 
 fn touch(replayer: &mut Replayer, phase: TouchPhase, pos: Pos2) {
     let harness = replayer.harness_mut();
@@ -37,14 +37,27 @@ fn touch(replayer: &mut Replayer, phase: TouchPhase, pos: Pos2) {
     harness.step();
 }
 
+/// The centre of the widget labelled `label`, a pressable one rather than a text that says
+/// the same words.
 fn centre(replayer: &Replayer, label: &str) -> Pos2 {
-    replayer
-        .harness()
-        .query_all_by_label(label)
-        .next()
-        .unwrap_or_else(|| panic!("no {label:?}"))
-        .rect()
-        .center()
+    let nodes: Vec<_> = replayer.harness().query_all_by_label(label).collect();
+    let pressable = nodes.iter().find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label);
+    pressable.or(nodes.first()).unwrap_or_else(|| panic!("no {label:?}")).rect().center()
+}
+
+/// Types `text` on the on-screen keyboard.
+fn tap_keys(replayer: &mut Replayer, text: &str) {
+    let fr = |k: &str| tr("fr", k);
+    for c in text.chars() {
+        if c == ' ' {
+            tap(replayer, &fr("task.keyboard.space"));
+        } else if c.is_uppercase() {
+            tap(replayer, &fr("task.keyboard.shift"));
+            tap(replayer, &c.to_string());
+        } else {
+            tap(replayer, &c.to_string());
+        }
+    }
 }
 
 fn tap(replayer: &mut Replayer, label: &str) {
@@ -68,7 +81,7 @@ fn swipe(replayer: &mut Replayer, from: Pos2, to: Pos2) {
 }
 
 #[test]
-fn every_mouse_task_and_the_keyboard_work_by_touch() {
+fn every_task_works_by_touch() {
     let content = content();
     let fr = |k: &str| tr("fr", k);
     for index in 0..content.tasks.len() {
@@ -103,20 +116,26 @@ fn every_mouse_task_and_the_keyboard_work_by_touch() {
                 for _ in prefilled.chars() {
                     tap(&mut replayer, &fr("question.postcode.erase"));
                 }
-                for c in expected.chars() {
-                    if c == ' ' {
-                        tap(&mut replayer, &fr("task.keyboard.space"));
-                    } else if c.is_uppercase() {
-                        tap(&mut replayer, &fr("task.keyboard.shift"));
-                        tap(&mut replayer, &c.to_string());
-                    } else {
-                        tap(&mut replayer, &c.to_string());
-                    }
-                }
+                tap_keys(&mut replayer, expected);
                 tap(&mut replayer, &fr("task.keyboard.confirm"));
             }
-            // The browser's buttons and fields are pressed like the ones above.
-            TaskKind::Browser { .. } => continue,
+            // The browser's links, buttons, fields, lists and boxes, pressed with a finger, and
+            // what is typed, typed on the screen's keyboard.
+            TaskKind::Browser { .. } => {
+                for step in success_path(&only) {
+                    match step {
+                        Step::ClickKey { key, .. } => tap(&mut replayer, &fr(&key)),
+                        Step::Type(text) => tap_keys(&mut replayer, &text),
+                        Step::Press { key: egui::Key::Enter, .. } => {
+                            tap(&mut replayer, &fr("task.keyboard.confirm"));
+                        }
+                        Step::Press { key: egui::Key::Backspace, .. } => {
+                            tap(&mut replayer, &fr("question.postcode.erase"));
+                        }
+                        other => panic!("{}: no touch for {other:?}", task.id),
+                    }
+                }
+            }
         }
         let outcome = replayer.app().session().outcomes().first().cloned();
         assert!(outcome.as_ref().is_some_and(|o| o.success), "{} by touch: {outcome:?}", task.id);
