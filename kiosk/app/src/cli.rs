@@ -215,7 +215,8 @@ fn glyph_problems(content: &Content) -> Vec<Problem> {
         (q.shown_path.as_str(), q.answers.iter().filter_map(|a| a.picture.as_deref()).collect::<Vec<_>>())
     });
     let task_pictures = content.tasks.iter().map(|t| (t.shown_path.as_str(), t.kind.pictures()));
-    for (path, pictures) in pictures.chain(task_pictures) {
+    let documents = std::iter::once((content.documents.shown_path.as_str(), content.documents.pictures()));
+    for (path, pictures) in pictures.chain(task_pictures).chain(documents) {
         let missing = glyphs.undrawable(&pictures);
         if !missing.is_empty() {
             problems.push(Problem::file(path, format!("no bundled font draws the pictogram {missing:?}")));

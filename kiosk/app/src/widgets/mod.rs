@@ -4,6 +4,7 @@
 pub mod bidi_layout;
 mod big_button;
 mod dialog;
+pub mod document_picker;
 pub mod keyboard;
 mod text_block;
 

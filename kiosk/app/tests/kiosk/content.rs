@@ -143,6 +143,12 @@ fn broken_copies_are_refused_with_file_and_line() {
         ),
         ("locales/ar.yml", "  skip: ", "  skipped: ", "locales/ar.yml: missing key \"common.skip\""),
         (
+            "scenarios/documents.toml",
+            "name = \"photo.jpg\"",
+            "name = \"ma photo.jpg\"",
+            "documents.toml:15: name \"ma photo.jpg\": ' ' is not a letter of a file name",
+        ),
+        (
             "scenarios/levels.toml",
             "modality = \"boost\"",
             "modality = \"coach\"",

@@ -1,6 +1,7 @@
 //! Content: languages, strings, questions, tasks, flow, scoring rules and sounds, loaded from
 //! the layered [`ContentSource`] and checked as a whole. A bad file stops start-up.
 
+pub mod documents;
 pub mod flow;
 pub mod language;
 pub mod levels;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+pub use self::documents::{Document, Documents};
 pub use self::flow::Flow;
 pub use self::language::LanguageInfo;
 pub use self::levels::ScoringRules;
@@ -40,6 +42,8 @@ pub struct Content {
     pub tasks: Vec<Task>,
     /// Simulated websites of the browser tasks.
     pub sites: Vec<Site>,
+    /// The visitor's simulated documents (the folder of the document picker, attachments).
+    pub documents: Documents,
     /// Order and early stops.
     pub flow: Flow,
     /// Scoring rules.
@@ -94,6 +98,7 @@ impl Content {
             }
         };
         let languages_file = required("scenarios/languages.toml");
+        let documents_file = required("scenarios/documents.toml");
         let flow_file = required("scenarios/flow.toml");
         let levels_file = required("scenarios/levels.toml");
 
@@ -108,6 +113,11 @@ impl Content {
             .and_then(|(path, text)| levels::parse_levels(&path, &text).map_err(|p| problems.extend(p)).ok());
 
         let locales = load_locales(source, &languages, &mut problems);
+        let documents = documents_file
+            .and_then(|(path, text)| {
+                documents::parse_documents(&path, &text).map_err(|p| problems.extend(p)).ok()
+            })
+            .unwrap_or_default();
 
         let mut failed_ids = Vec::new();
         let mut all_questions = Vec::new();
@@ -167,7 +177,7 @@ impl Content {
             ordered(&listed(&flow.questions), all_questions, |q| &q.id, &flow, "question", &mut problems);
         let tasks = ordered(&listed(&flow.tasks), all_tasks, |t| &t.id, &flow, "task", &mut problems);
 
-        let content = Self { languages, locales, questions, tasks, sites, flow, scoring, sounds };
+        let content = Self { languages, locales, questions, tasks, sites, documents, flow, scoring, sounds };
         problems.extend(content.site_problems(&failed_ids));
         problems.extend(content.key_problems());
         problems.extend(content.sound_problems());
@@ -193,7 +203,7 @@ impl Content {
             .or_else(|| self.locales.get(REFERENCE_LANGUAGE).and_then(|l| l.get(key)))
     }
 
-    /// Every key the content itself refers to (questions, answers, tasks).
+    /// Every key the content itself refers to (questions, answers, tasks, sites, documents).
     pub fn referenced_keys(&self) -> Vec<(&str, &str)> {
         let mut keys = Vec::new();
         for q in &self.questions {
@@ -207,6 +217,8 @@ impl Content {
         for s in &self.sites {
             keys.extend(s.keys().into_iter().map(|k| (k, s.shown_path.as_str())));
         }
+        let documents = &self.documents;
+        keys.extend(documents.keys().into_iter().map(|k| (k, documents.shown_path.as_str())));
         keys
     }
 
