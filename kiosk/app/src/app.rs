@@ -261,6 +261,11 @@ impl KioskApp {
     /// The keys spoken for the current screen.
     fn prompt_keys(&self) -> Vec<String> {
         let mut keys = vec![screens::prompt_key(&self.session, &self.content)];
+        if let Screen::Task(index) = self.session.screen()
+            && let Some(task) = self.content.tasks.get(index)
+        {
+            keys.extend(self.content.said_after_instruction(task));
+        }
         if self.session.screen() == Screen::Result && self.config.audio.output == AudioOutput::Headset {
             keys.extend(self.result_keys());
         }

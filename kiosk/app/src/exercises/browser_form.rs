@@ -1,5 +1,6 @@
 //! The forms and downloads of the simulated browser: the card of values to copy, date, text,
-//! drop-down list, checkbox and file fields, the send button, the error messages next to their
+//! drop-down list, checkbox and file fields (a document chosen in the visitor's documents
+//! folder), the send button, the error messages next to their
 //! fields (shown, and spoken when a sending comes back), the download buttons and the download
 //! bar. Everything typed stays in memory for the task only.
 
@@ -16,6 +17,7 @@ use crate::app::AppCommand;
 use crate::screens::{View, reading_row};
 use crate::theme::{Look, TextKind};
 use crate::widgets::bidi_layout::{self, LineAlign};
+use crate::widgets::document_picker::{Picked, document_picker};
 use crate::widgets::keyboard::KeyPress;
 use crate::widgets::{ButtonKind, big_button, text_block, text_galley, text_line};
 
@@ -38,6 +40,8 @@ pub struct FormState {
     pub list: Option<OpenList>,
     /// The fields whose error shows, once the form was sent (`None`: not sent in this task).
     pub errors: Option<Vec<String>>,
+    /// The file field whose documents folder is open.
+    pub picking: Option<String>,
     /// The files downloaded, the last one shown in the download bar.
     pub downloaded: Vec<String>,
 }
@@ -110,36 +114,61 @@ pub(super) fn form_ui(
 ) {
     let look = view.look;
     let errors = errors_shown(here, form);
-    let card_width = 400.0;
     let has_card = form.fields.iter().any(|f| f.shown_expected().is_some());
-    let fields_width = if has_card { ui.available_width() - card_width - 24.0 } else { ui.available_width() };
-    reading_row(ui, look, |ui| {
-        ui.allocate_ui(vec2(fields_width, ui.available_height()), |ui| {
-            reading_column(ui, look, |ui| {
-                for field in &form.fields {
-                    field_ui(ui, view, here, field, commands);
-                    if errors.contains(&field.id) {
-                        error_ui(ui, view, &field.error);
-                    }
-                    ui.add_space(4.0);
-                }
-                ui.add_space(4.0);
-                let send =
-                    big_button(ui, look, &view.tr(&form.send), None, ButtonKind::Primary, vec2(220.0, 60.0));
-                if send.clicked() {
-                    commands.extend(send_form(form, here));
-                }
-            });
-        });
-        if has_card {
-            ui.add_space(24.0);
-            card_ui(ui, view, form, card_width);
+    // The fields on the reading side, the card on the far side, each in its own part of the
+    // page: a wide field never pushes the card out.
+    let card_width = if has_card { 400.0 } else { 0.0 };
+    let room = ui.available_rect_before_wrap();
+    let fields_width = room.width() - card_width - if has_card { 24.0 } else { 0.0 };
+    let (fields_rect, card_rect) = if look.rtl {
+        (
+            Rect::from_min_max(egui::pos2(room.max.x - fields_width, room.min.y), room.max),
+            Rect::from_min_max(room.min, egui::pos2(room.min.x + card_width, room.max.y)),
+        )
+    } else {
+        (
+            Rect::from_min_max(room.min, egui::pos2(room.min.x + fields_width, room.max.y)),
+            Rect::from_min_max(egui::pos2(room.max.x - card_width, room.min.y), room.max),
+        )
+    };
+    let align = if look.rtl { Align::Max } else { Align::Min };
+    let column = |rect: Rect| egui::UiBuilder::new().max_rect(rect).layout(Layout::top_down(align));
+    let mut fields_ui = ui.new_child(column(fields_rect));
+    for field in &form.fields {
+        field_ui(&mut fields_ui, view, here, field, commands);
+        if errors.contains(&field.id) {
+            error_ui(&mut fields_ui, view, &field.error);
         }
-    });
+        fields_ui.add_space(4.0);
+    }
+    fields_ui.add_space(4.0);
+    let words = view.tr(&form.send);
+    if big_button(&mut fields_ui, look, &words, None, ButtonKind::Primary, vec2(220.0, ROW)).clicked() {
+        commands.extend(send_form(form, here));
+    }
+    let mut used = fields_ui.min_rect();
+    if has_card {
+        let mut card_area = ui.new_child(column(card_rect));
+        card_ui(&mut card_area, view, form, card_width);
+        used = used.union(card_area.min_rect());
+    }
+    ui.advance_cursor_after_rect(used);
     if let Some(list) = &here.state.form.list
         && let Some(field) = form.fields.iter().find(|f| f.id == list.field)
     {
         list_keys(ui, here.state, field, list, commands);
+    }
+    if let Some(field) = &here.state.form.picking {
+        let folder = view.content.documents.folder();
+        let picked = document_picker(ui.ctx(), look, view.session.language(), &folder);
+        if let Some(picked) = picked {
+            commands.push(with_form(here.state, |form| {
+                if let Picked::Document(id) = picked {
+                    form.values.insert(field.clone(), FieldValue::File(Some(id)));
+                }
+                form.picking = None;
+            }));
+        }
     }
 }
 
@@ -214,12 +243,19 @@ fn card_ui(ui: &mut Ui, view: &View<'_>, form: &WebForm, width: f32) {
     });
 }
 
-/// A value of the card: an option is words of the visitor's language; the rest is typed Latin.
+/// A value of the card: an option is words of the visitor's language, a document its file's
+/// name; the rest is typed Latin.
 fn card_value(ui: &mut Ui, view: &View<'_>, field: &FormField, value: &str, kind: TextKind) {
     match &field.input {
         FieldInput::Choice { .. } => text_line(ui, view.look, &view.tr(value), kind),
+        FieldInput::File { .. } => text_line(ui, &view.look.latin(), &file_name(view, value), kind),
         _ => text_line(ui, &view.look.latin(), value, kind),
     }
+}
+
+/// The file name of a document of the folder, by its id.
+fn file_name(view: &View<'_>, id: &str) -> String {
+    view.content.documents.get(id).map_or_else(|| id.to_owned(), |d| d.name.clone())
 }
 
 /// The message next to a field that is not right: kind words, on the reading side.
@@ -300,7 +336,22 @@ fn inputs_ui(
             let open = state.form.list.as_ref().filter(|l| l.field == field.id);
             list_ui(ui, view, state, field, options, *chosen, open, commands);
         }
-        // A file field's picker comes with the documents folder.
+        (FieldInput::File { .. }, FieldValue::File(chosen)) => {
+            let words = view.tr("browser.form.choose_file");
+            if big_button(ui, look, &words, Some("📂"), ButtonKind::Secondary, vec2(0.0, ROW)).clicked() {
+                commands.push(with_form(state, |form| {
+                    form.picking = Some(field.id.clone());
+                    form.list = None;
+                    form.typing = None;
+                }));
+            }
+            ui.add_space(8.0);
+            match chosen {
+                Some(id) => middle_line(ui, &look.latin(), &file_name(view, id)),
+                None => middle_line(ui, look, &view.tr("browser.form.no_file")),
+            }
+        }
+        // A value of another kind than its field is never stored.
         _ => {}
     }
 }
@@ -318,6 +369,19 @@ fn field_label(ui: &mut Ui, look: &Look, label: &str) {
         let response = ui.allocate_rect(rect, Sense::hover());
         let label = label.to_owned();
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    });
+}
+
+/// A line of body text, centred on the height of a field's row.
+fn middle_line(ui: &mut Ui, look: &Look, text: &str) {
+    let layout =
+        if look.rtl { Layout::right_to_left(Align::Center) } else { Layout::left_to_right(Align::Center) };
+    let width =
+        text_galley(ui, look, text, TextKind::Body, look.palette.text, f32::INFINITY, LineAlign::Start)
+            .size
+            .x;
+    ui.allocate_ui_with_layout(vec2(width + 4.0, ROW), layout, |ui| {
+        text_line(ui, look, text, TextKind::Body);
     });
 }
 
@@ -541,14 +605,15 @@ pub(super) fn send_form(form: &WebForm, here: &Here<'_>) -> Vec<AppCommand> {
     let wrong: Vec<&FormField> = form.wrong_fields(|f| value_of(state, f));
     if let Some(first) = wrong.first() {
         let errors = wrong.iter().map(|f| f.id.clone()).collect();
+        // Said last: every other command stops the speech (the visitor acted).
         return vec![
             AppCommand::Session(Command::Task(TaskEvent::Miss)),
-            AppCommand::Say(first.error.clone()),
             with_form(state, |f| {
                 f.errors = Some(errors);
                 f.typing = None;
                 f.list = None;
             }),
+            AppCommand::Say(first.error.clone()),
         ];
     }
     if *here.task.goal == BrowserGoal::Submitted(form.id.clone()) {

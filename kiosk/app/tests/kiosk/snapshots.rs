@@ -110,7 +110,7 @@ fn every_screen_in_arabic_right_to_left() {
 
 /// The procedure tasks' environments, each task alone, snapshotted as
 /// `<language>/procedure_NN_<name>`: the download bar, a date typed, a list open, a box ticked,
-/// a form come back with an error message.
+/// the documents folder open to send a file, a form come back with an error message.
 fn procedure_environment(language: &str, results: &mut egui_kittest::SnapshotResults) {
     let content = content();
     let only = |id: &str| with_only(&content, content.tasks.iter().position(|t| t.id == id).unwrap());
@@ -138,6 +138,13 @@ fn procedure_environment(language: &str, results: &mut egui_kittest::SnapshotRes
     replayer.steps(&[key("site.moncompte.form.send")]).unwrap();
     replayer.steps(&[key("site.moncompte.certify.field")]).unwrap();
     shot(&mut replayer, "04_checkbox");
+
+    let mut replayer = at_task_in(&only("procedure.upload"), language);
+    replayer.steps(&[key("browser.form.choose_file")]).unwrap();
+    shot(&mut replayer, "05_upload_picker");
+    let name = content.documents.get("attestation").unwrap().name.clone();
+    replayer.steps(&[Step::Click { label: name, nth: None }]).unwrap();
+    shot(&mut replayer, "05_upload_chosen");
 
     let mut replayer = at_task_in(&only("procedure.error"), language);
     shot(&mut replayer, "06_error");

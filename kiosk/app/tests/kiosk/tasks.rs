@@ -109,7 +109,7 @@ pub(super) fn success_path(content: &Content) -> Vec<Step> {
                     let page = site.page_with_form(form).unwrap();
                     let mut steps: Vec<Step> =
                         links_to(site, start, &page.id).iter().map(|l| key(l)).collect();
-                    steps.extend(fill_form(page.form.as_ref().unwrap()));
+                    steps.extend(fill_form(content, page.form.as_ref().unwrap()));
                     steps
                 }
             }
@@ -141,7 +141,7 @@ pub(super) fn links_to(site: &Site, from: &str, to: &str) -> Vec<String> {
 
 /// What a visitor at ease does on a form: each field not right at the start filled with the
 /// value asked, then the send button.
-pub(super) fn fill_form(form: &WebForm) -> Vec<Step> {
+pub(super) fn fill_form(content: &Content, form: &WebForm) -> Vec<Step> {
     let mut steps = Vec::new();
     for field in form.fields.iter().filter(|f| !f.accepts(&f.initial())) {
         match &field.input {
@@ -158,7 +158,10 @@ pub(super) fn fill_form(form: &WebForm) -> Vec<Step> {
                 steps.extend([key(&field.label), key(&options[*expected])]);
             }
             FieldInput::Checkbox { .. } => steps.push(key(&field.label)),
-            FieldInput::File { .. } => unreachable!("no shipped form asks for a file yet"),
+            FieldInput::File { expected } => {
+                let name = content.documents.get(expected).unwrap().name.clone();
+                steps.extend([key("browser.form.choose_file"), Step::Click { label: name, nth: None }]);
+            }
         }
     }
     steps.push(key(&form.send));
@@ -210,6 +213,12 @@ fn a_form_sent_wrong_shows_and_says_its_error_then_is_accepted_once_fixed() {
         let page = site.page_with_form(&form.id).unwrap();
         let wrong = form.wrong_fields(repere_engine::content::site::FormField::initial);
         let mut replayer = at_task(&only);
+        let returned = matches!(&only.tasks[0].kind, TaskKind::Browser { returned: true, .. });
+        let said: Vec<String> = [only.tasks[0].say.clone()]
+            .into_iter()
+            .chain(returned.then(|| wrong.iter().map(|f| f.error.clone())).into_iter().flatten())
+            .collect();
+        assert_eq!(replayer.app().last_spoken(), said, "{}: a form come back says its errors", task.id);
         let mut steps: Vec<Step> = links_to(site, start, &page.id).iter().map(|l| key(l)).collect();
         steps.extend([key(&form.send), Step::ExpectKey(wrong[0].error.clone())]);
         replayer.steps(&steps).unwrap_or_else(|err| panic!("{}: {err}", task.id));
@@ -220,7 +229,7 @@ fn a_form_sent_wrong_shows_and_says_its_error_then_is_accepted_once_fixed() {
             task.id
         );
         assert!(replayer.app().session().outcomes().is_empty(), "{}: not sent yet", task.id);
-        replayer.steps(&fill_form(form)).unwrap_or_else(|err| panic!("{}: {err}", task.id));
+        replayer.steps(&fill_form(&only, form)).unwrap_or_else(|err| panic!("{}: {err}", task.id));
         let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
         assert!(outcome.success && outcome.misses == 1, "{}: {outcome:?}", task.id);
     }
@@ -294,4 +303,23 @@ fn a_wrong_turn_and_a_wrong_download_are_misses_and_the_bar_shows_the_file() {
         outcome.success && outcome.misses == 2,
         "the payments page and the other certificate: {outcome:?}"
     );
+}
+
+#[test]
+fn the_photo_is_refused_and_the_proof_of_address_sent() {
+    let content = content();
+    let only = with_task(&content, "procedure.upload");
+    let name = |id: &str| content.documents.get(id).unwrap().name.clone();
+    let mut replayer = at_task(&only);
+    replayer.steps(&[key("browser.form.choose_file"), key("documents.cancel")]).unwrap();
+    replayer.steps(&[Step::ExpectKey("browser.form.no_file".into())]).unwrap();
+    let photo = Step::Click { label: name("photo"), nth: None };
+    replayer.steps(&[key("browser.form.choose_file"), photo, key("site.moncompte.form.send")]).unwrap();
+    replayer.steps(&[Step::ExpectKey("site.moncompte.proof.field_error.say".into())]).unwrap();
+    assert!(replayer.app().session().outcomes().is_empty(), "a photo is not the proof asked");
+    let proof = Step::Click { label: name("attestation"), nth: None };
+    replayer.steps(&[key("browser.form.choose_file"), proof, Step::Expect(name("attestation"))]).unwrap();
+    replayer.steps(&[key("site.moncompte.form.send")]).unwrap();
+    let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+    assert!(outcome.success && outcome.misses == 1, "{outcome:?}");
 }

@@ -125,6 +125,7 @@ fn every_task_works_by_touch() {
                 for step in success_path(&only) {
                     match step {
                         Step::ClickKey { key, .. } => tap(&mut replayer, &fr(&key)),
+                        Step::Click { label, .. } => tap(&mut replayer, &label),
                         Step::Type(text) => tap_keys(&mut replayer, &text),
                         Step::Press { key: egui::Key::Enter, .. } => {
                             tap(&mut replayer, &fr("task.keyboard.confirm"));

@@ -222,6 +222,18 @@ impl Content {
         keys
     }
 
+    /// What a task's screen says after its instruction: the error messages of a form that
+    /// comes back from a first sending (`returned`), so that a visitor who reads little hears
+    /// them too.
+    pub fn said_after_instruction(&self, task: &Task) -> Vec<String> {
+        let TaskKind::Browser { site, start, returned: true, .. } = &task.kind else {
+            return Vec::new();
+        };
+        let form = self.site(site).and_then(|s| s.page(start)).and_then(|p| p.form.as_ref());
+        form.map(|f| f.wrong_fields(site::FormField::initial).iter().map(|f| f.error.clone()).collect())
+            .unwrap_or_default()
+    }
+
     /// Keys spoken aloud: every reference key whose last segment is `say`.
     pub fn spoken_keys(&self) -> Vec<&str> {
         self.locales
@@ -268,9 +280,27 @@ impl Content {
         self.sites.iter().find(|s| s.id == id)
     }
 
-    /// Browser tasks refer to sites, pages, files and forms that exist.
+    /// Browser tasks refer to sites, pages, files and forms that exist; a form asks for a
+    /// document of the visitor's documents folder.
     fn site_problems(&self, refused: &[String]) -> Vec<Problem> {
         let mut problems = Vec::new();
+        let forms = self.sites.iter().flat_map(|s| s.pages.iter().map(move |p| (s, p)));
+        for (site, form) in forms.filter_map(|(s, p)| Some((s, p.form.as_ref()?))) {
+            for field in &form.fields {
+                let site::FieldInput::File { expected } = &field.input else {
+                    continue;
+                };
+                if !self.documents.folder().iter().any(|d| &d.id == expected) {
+                    problems.push(Problem::file(
+                        &site.shown_path,
+                        format!(
+                            "form {:?}, field {:?}: no document {expected:?} in the visitor's documents folder ({})",
+                            form.id, field.id, self.documents.shown_path
+                        ),
+                    ));
+                }
+            }
+        }
         for task in &self.tasks {
             let TaskKind::Browser { site, start, history, goal, returned, .. } = &task.kind else {
                 continue;
@@ -518,6 +548,12 @@ mod tests {
                 "submitted = \"identity\"",
                 "submitted = \"birth\"",
                 "03-date.toml: goal submitted: site \"moncompte\" has no form \"birth\"",
+            ),
+            (
+                "scenarios/sites/moncompte.toml",
+                "expected = \"attestation\"",
+                "expected = \"passport\"",
+                "moncompte.toml: form \"proof\", field \"proof\": no document \"passport\" in the visitor's documents folder",
             ),
             (
                 "scenarios/sites/moncompte.toml",

@@ -85,9 +85,9 @@ pub enum FieldInput {
         /// True when it must be ticked to send (false: left unticked).
         ticked: bool,
     },
-    /// A document chosen in the visitor's documents folder.
+    /// A document chosen in the visitor's documents folder (`scenarios/documents.toml`).
     File {
-        /// The file's name asked.
+        /// The id of the document asked (checked against the folder with the whole content).
         expected: String,
     },
 }
@@ -103,7 +103,7 @@ pub enum FieldValue {
     Choice(Option<usize>),
     /// The box is ticked.
     Ticked(bool),
-    /// The file chosen, if any.
+    /// The id of the document chosen, if any.
     File(Option<String>),
 }
 
@@ -160,7 +160,7 @@ impl FormField {
     }
 
     /// The value asked as the card of values to copy shows it (a date as day/month/year), or
-    /// `None` for a box (the instruction says it). An option is its i18n key.
+    /// `None` for a box (the instruction says it). An option is its i18n key, a document its id.
     pub fn shown_expected(&self) -> Option<String> {
         match &self.input {
             FieldInput::Text { expected, .. } | FieldInput::File { expected } => Some(expected.clone()),
@@ -627,7 +627,7 @@ error = "f.true_error.say"
 id = "proof"
 kind = "file"
 label = "f.proof"
-expected = "paid.pdf"
+expected = "invoice"
 error = "f.proof_error.say"
 "#;
 
@@ -666,8 +666,8 @@ error = "f.proof_error.say"
         assert!(text.accepts(&FieldValue::Text("0612345678".into())), "spaces do not matter");
         assert!(!text.accepts(&text.initial()), "the prefilled number is short");
         assert!(checkbox.accepts(&FieldValue::Ticked(true)) && !checkbox.accepts(&checkbox.initial()));
-        assert!(file.accepts(&FieldValue::File(Some("paid.pdf".into()))));
-        assert!(!file.accepts(&FieldValue::File(Some("other.pdf".into()))));
+        assert!(file.accepts(&FieldValue::File(Some("invoice".into()))));
+        assert!(!file.accepts(&FieldValue::File(Some("photo".into()))));
         assert!(!text.accepts(&FieldValue::Ticked(true)), "a value of another kind");
         assert_eq!(form.wrong_fields(FormField::initial).len(), 5, "nothing is right at the start");
     }
@@ -700,5 +700,16 @@ error = "f.proof_error.say"
         let text = FORM_SITE.replacen("other.pdf", "paid.pdf", 1);
         let problems = parse_site("s.toml", &text).unwrap_err();
         assert!(problems[0].message.contains("offered twice"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn the_caf_example_of_the_content_guide_loads() {
+        let guide = include_str!("../../../../scenarios/README.md");
+        let example = guide.split("A local CAF procedure").nth(1).unwrap();
+        let toml = example.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+        let site = parse_site("caf.toml", toml).unwrap_or_else(|p| panic!("{p:?}"));
+        let form = site.page_with_form("declare").unwrap().form.as_ref().unwrap();
+        assert_eq!(form.fields.len(), 4);
+        assert!(site.page_offering("attestation-de-paiement.pdf").is_some());
     }
 }
