@@ -46,6 +46,8 @@ pub enum AppCommand {
     CloseOverlay,
     /// The exercise on screen changed (a target pressed, an item dragged).
     Exercise(ExerciseState),
+    /// Say this spoken key (a form's error message as it comes back); its words are on screen.
+    Say(String),
     /// Toggle an answer of a many-answers question.
     ToggleChoice(String),
     /// A digit of the postcode keypad.
@@ -314,6 +316,11 @@ impl KioskApp {
     /// The keys spoken for the current screen.
     fn prompt_keys(&self) -> Vec<String> {
         let mut keys = vec![screens::prompt_key(&self.session, &self.content)];
+        if let Screen::Task(index) = self.session.screen()
+            && let Some(task) = self.content.tasks.get(index)
+        {
+            keys.extend(self.content.said_after_instruction(task));
+        }
         if self.session.screen() == Screen::Result && self.config.audio.output == AudioOutput::Headset {
             keys.extend(self.result_keys());
         }
@@ -454,6 +461,7 @@ impl KioskApp {
                 }
                 self.ui_state.exercise = state;
             }
+            AppCommand::Say(key) => self.say(&[key]),
             AppCommand::ToggleChoice(id) => {
                 if let Some(position) = self.ui_state.chosen.iter().position(|c| *c == id) {
                     self.ui_state.chosen.remove(position);

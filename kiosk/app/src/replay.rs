@@ -287,7 +287,11 @@ fn language(harness: &Harness<'_, KioskApp>) -> String {
 /// left out when `pressable` so that a caption never shadows its button.
 /// Where to press a widget, after scrolling it into view the way a visitor would scroll to it
 /// (a place card below the fold): nothing moves when it is already in view.
-fn reveal_and_find(harness: &mut Harness<'_, KioskApp>, label: &str, nth: Option<usize>) -> Result<Pos2, String> {
+fn reveal_and_find(
+    harness: &mut Harness<'_, KioskApp>,
+    label: &str,
+    nth: Option<usize>,
+) -> Result<Pos2, String> {
     find(harness, label, nth, true)?;
     if let Some(node) = harness
         .query_all_by_label(label)

@@ -1,5 +1,6 @@
 //! A simulated browser on a simulated site: tab, back button, address bar, pages with links,
-//! a cookie banner. Nothing is fetched; the pages come from `scenarios/sites/`.
+//! a cookie banner, a login; forms and downloads are in [`super::browser_form`]. Nothing is
+//! fetched; the pages come from `scenarios/sites/`.
 
 use egui::{Rect, Sense, Ui, vec2};
 use repere_engine::content::Site;
@@ -7,6 +8,7 @@ use repere_engine::content::task::{BrowserGoal, PageQuestion};
 use repere_engine::session::{Command, TaskEvent};
 
 use super::ExerciseState;
+use super::browser_form::{self, reading_column};
 use super::type_text::keyboard_words;
 use crate::app::AppCommand;
 use crate::screens::{View, reading_row};
@@ -34,16 +36,23 @@ pub struct BrowserStart<'a> {
     pub searched: Option<&'a str>,
     /// A question about the page.
     pub ask: Option<&'a PageQuestion>,
+    /// The start page's form comes back from a first sending, its errors shown.
+    pub returned: bool,
 }
 
 /// Where the visitor is in the browser: the task, the page, the pages before it, the state.
 #[derive(Clone, Copy)]
-struct Here<'a> {
-    task: &'a BrowserStart<'a>,
-    page_id: &'a str,
-    history: &'a [String],
-    state: &'a ExerciseState,
-    banner_open: bool,
+pub(super) struct Here<'a> {
+    /// The task.
+    pub task: &'a BrowserStart<'a>,
+    /// The page on screen.
+    pub page_id: &'a str,
+    /// The pages before it.
+    pub history: &'a [String],
+    /// The exercise's state.
+    pub state: &'a ExerciseState,
+    /// The cookie banner covers the page.
+    pub banner_open: bool,
 }
 
 /// The browser exercise.
@@ -77,8 +86,10 @@ pub fn browser_ui(
     // the page).
     let tab = if title.is_empty() { view.tr("site.new_tab.title") } else { title.clone() };
     let mut presses = Vec::new();
-    // While a login field is typed in, the bar gives its room to the keyboard.
-    if state.login_field.is_none() {
+    let form = page.and_then(|p| p.form.as_ref());
+    let typing_form = form.zip(state.form.typing.as_ref());
+    // While a login or form field is typed in, the bar gives its room to the keyboard.
+    if state.login_field.is_none() && typing_form.is_none() {
         reading_row(&mut inner, look, |ui| {
             let back = if look.rtl { "➡" } else { "⬅" };
             if icon_button(ui, look, back, &view.tr("browser.back"), 56.0).clicked() {
@@ -104,9 +115,12 @@ pub fn browser_ui(
     inner.add_space(8.0);
 
     let login = page.and_then(|p| p.login.as_ref());
-    if state.editing || state.searching || state.login_field.is_some() {
+    if state.editing || state.searching || state.login_field.is_some() || typing_form.is_some() {
         if let (Some(form), Some(_)) = (login, state.login_field) {
             login_ui(&mut inner, view, &here, form, commands);
+        }
+        if let Some((form, typing)) = typing_form {
+            browser_form::typing_ui(&mut inner, view, &here, form, typing, commands);
         }
         if state.searching {
             let query = state.typed.clone().unwrap_or_default();
@@ -121,12 +135,15 @@ pub fn browser_ui(
     for press in presses {
         if state.searching {
             commands.extend(type_query(press, &here));
+        } else if let Some((form, typing)) = typing_form {
+            commands.extend(browser_form::type_in_field(press, form, typing, &here));
         } else if let (Some(form), Some(field)) = (login, state.login_field) {
             commands.extend(type_login(press, field, form, &here));
         } else {
             commands.extend(type_address(press, &here));
         }
     }
+    browser_form::download_bar(ui, view, area, state);
 }
 
 fn page_ui(
@@ -162,8 +179,14 @@ fn page_ui(
             }
         });
     }
+    if let Some(page) = page {
+        browser_form::downloads_ui(ui, view, here, page, commands);
+    }
     if let Some(form) = page.and_then(|p| p.login.as_ref()) {
         login_ui(ui, view, here, form, commands);
+    }
+    if let Some(form) = page.and_then(|p| p.form.as_ref()) {
+        browser_form::form_ui(ui, view, here, form, commands);
     }
     if let Some(ask) = task.ask.filter(|_| page_id == task.start) {
         question_ui(ui, view, ask, state, commands);
@@ -301,7 +324,7 @@ fn login_ui(
     // The codes' card, the two fields and the button on one row, so that the keyboard fits.
     reading_row(ui, look, |ui| {
         egui::Frame::new().fill(look.palette.caption).inner_margin(6).corner_radius(8).show(ui, |ui| {
-            ui.vertical(|ui| {
+            reading_column(ui, look, |ui| {
                 text_line(ui, look, &view.tr("browser.login.card"), TextKind::Small);
                 text_line(ui, &latin, &format!("{}   {}", form.identifier, form.password), TextKind::Small);
             });
@@ -415,16 +438,19 @@ fn type_query(press: KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
     }
 }
 
-/// Opens a page: the goal ends the task; another page is a step beside the way.
-fn open(to: &str, here: &Here<'_>) -> Vec<AppCommand> {
+/// Opens a page: the goal ends the task; the page where a download or a form of the goal is
+/// waits is on the way; another page is a step beside the way.
+pub(super) fn open(to: &str, here: &Here<'_>) -> Vec<AppCommand> {
     let Here { task, page_id: from, history, state, .. } = *here;
     let goal = task.goal;
     let mut commands = Vec::new();
     let mut history = history.to_vec();
     history.push(from.to_owned());
+    let on_the_way = matches!(goal, BrowserGoal::Downloaded(_) | BrowserGoal::Submitted(_))
+        && goal.page(task.site) == Some(to);
     if *goal == BrowserGoal::Page(to.to_owned()) {
         commands.push(AppCommand::Session(Command::TaskDone));
-    } else {
+    } else if !on_the_way {
         commands.push(AppCommand::Session(Command::Task(TaskEvent::Miss)));
     }
     commands.push(AppCommand::Exercise(ExerciseState {
@@ -432,6 +458,7 @@ fn open(to: &str, here: &Here<'_>) -> Vec<AppCommand> {
         history: Some(history),
         editing: false,
         typed: None,
+        form: state.form.on_new_page(),
         ..state.clone()
     }));
     commands
@@ -454,6 +481,7 @@ fn go_back(here: &Here<'_>) -> Vec<AppCommand> {
         history: Some(history),
         editing: false,
         typed: None,
+        form: state.form.on_new_page(),
         ..state.clone()
     }));
     commands

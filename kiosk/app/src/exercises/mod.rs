@@ -2,6 +2,7 @@
 //! from the task's parameters; this is the only place that matches on kinds.
 
 mod browser;
+mod browser_form;
 mod click_target;
 mod double_click;
 mod drag_drop;
@@ -53,6 +54,8 @@ pub struct ExerciseState {
     pub secret: String,
     /// The webmail's state (view, message being written, bin); boxed, as few tasks use it.
     pub mail: Box<MailState>,
+    /// The page's form and downloads (behind a pointer: most exercises have none).
+    pub form: Box<browser_form::FormState>,
 }
 
 /// Draws the task's environment in the available space.
@@ -83,12 +86,13 @@ pub fn exercise_ui(ui: &mut Ui, view: &View<'_>, task: &Task, commands: &mut Vec
         TaskKind::ScrollFind { list, items, target } => {
             scroll_find::scroll_find_ui(ui, view, area, list, items, *target, commands);
         }
-        TaskKind::Browser { site, start, history, banner, goal, searched, ask } => {
+        TaskKind::Browser { site, start, history, banner, goal, searched, ask, returned } => {
             if let Some(site) = view.content.site(site) {
                 let searched = searched.as_deref();
                 let ask = ask.as_ref();
+                let (banner, returned) = (*banner, *returned);
                 let start =
-                    browser::BrowserStart { site, start, history, banner: *banner, goal, searched, ask };
+                    browser::BrowserStart { site, start, history, banner, goal, searched, ask, returned };
                 browser::browser_ui(ui, view, area, &start, state, commands);
             }
         }

@@ -105,7 +105,8 @@ pub fn text_field(
     let height = look.size(TextKind::Title) * 1.4;
     let (rect, response) =
         ui.allocate_exact_size(vec2(width.min(ui.available_width()), height), Sense::click());
-    let painter = ui.painter();
+    // A long text is cut at the field's edge, as in a real field.
+    let painter = &ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
     painter.rect(
         rect,
         egui::CornerRadius::same(8),

@@ -62,7 +62,8 @@ fn check_locates_problems_in_a_deployer_folder() {
 fn check_validates_local_offers() {
     let dir = temp_dir("offers");
     std::fs::create_dir_all(dir.join("scenarios")).unwrap();
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/local-offers.example.toml");
+    let example =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scenarios/local-offers.example.toml");
     let offers = dir.join("scenarios/local-offers.toml");
     std::fs::copy(&example, &offers).unwrap();
     let (code, _, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");
@@ -79,13 +80,17 @@ fn check_validates_local_offers() {
     // The offer's `[[offer]]` header is the line before its id.
     let at = format!("{}:{line}: ", offers.display());
     assert!(stderr.contains(&format!("{at}unknown level \"expert\"")), "{stderr}");
-    let (code, _, stderr) = kiosk(&["simulate", "-", "--content", dir.to_str().unwrap()], r#"{"language": "fr"}"#);
+    let (code, _, stderr) =
+        kiosk(&["simulate", "-", "--content", dir.to_str().unwrap()], r#"{"language": "fr"}"#);
     assert_eq!(code, 1, "a bad offers file stops simulate too: {stderr}");
 
     std::fs::write(&offers, text.replace("d4251632-c8f5-42de-bafe-a7391957cd64", "nowhere")).unwrap();
     let (code, _, stderr) = kiosk(&["check", "--content", dir.to_str().unwrap()], "");
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains(&format!("{at}place \"nowhere\" is not an id of the places directory")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{at}place \"nowhere\" is not an id of the places directory")),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -5,8 +5,8 @@
 #![expect(clippy::unwrap_used, reason = "test helpers stop at the first surprise")]
 
 mod cli;
-mod orientation;
 mod content;
+mod orientation;
 mod replays;
 mod robustness;
 mod snapshots;

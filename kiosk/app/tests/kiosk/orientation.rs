@@ -15,7 +15,9 @@ fn key(key: &str) -> Step {
 fn a_procedure_today_shows_the_nearest_help_open_today() {
     let mut replayer = Replayer::new(&content(), config(), Some("fr"));
     replayer.steps(&[key("attract.touch"), Step::Click { label: "Français".into(), nth: None }]).unwrap();
-    replayer.steps(&[key("welcome.start"), key("common.yes"), Step::ExpectKey("urgent_help.places".into())]).unwrap();
+    replayer
+        .steps(&[key("welcome.start"), key("common.yes"), Step::ExpectKey("urgent_help.places".into())])
+        .unwrap();
     let nearby = &replayer.app().ui_state().nearby;
     assert_eq!(nearby.len(), 3, "three places");
     let first = nearby[0].place.as_ref().unwrap();

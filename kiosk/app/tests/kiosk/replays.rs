@@ -135,7 +135,7 @@ fn an_intermediate_who_cannot_log_in_is_oriented_to_workshops() {
     assert_eq!(result.domains[&Domain::Procedure].status.id(), "not_yet", "the login was not managed");
     assert_eq!(result.domains[&Domain::Email].status.id(), "not_yet", "cannot open an e-mail: two skipped");
     let (tasks, minutes) = presented("fr-cannot-log-in");
-    assert_eq!(tasks.len(), 15, "{tasks:?}");
+    assert_eq!(tasks.len(), 16, "{tasks:?}");
     assert!(minutes <= 12.0, "{minutes} min");
 }
 

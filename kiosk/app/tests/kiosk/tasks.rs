@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui::{Key, Modifiers};
 use repere_engine::content::mailbox::MailGoal;
+use repere_engine::content::site::{FieldInput, Site, WebForm};
 use repere_engine::content::task::BrowserGoal;
 use repere_engine::content::{Content, TaskKind};
 use repere_engine::session::Screen;
@@ -48,8 +49,13 @@ pub(super) fn at_task_in(content: &Arc<Content>, language: &str) -> Replayer {
     replayer
 }
 
+/// The content with only the task `id` in the flow.
+pub(super) fn with_task(content: &Content, id: &str) -> Arc<Content> {
+    with_only(content, content.tasks.iter().position(|t| t.id == id).unwrap())
+}
+
 /// What a visitor at ease does for each kind of task.
-fn success_path(content: &Content) -> Vec<Step> {
+pub(super) fn success_path(content: &Content) -> Vec<Step> {
     let fr = |k: &str| tr("fr", k);
     let task = &content.tasks[0];
     match &task.kind {
@@ -92,6 +98,20 @@ fn success_path(content: &Content) -> Vec<Step> {
                 BrowserGoal::Answered(_) => {
                     let ask = ask.as_ref().unwrap();
                     vec![key(&ask.answers[ask.right])]
+                }
+                BrowserGoal::Downloaded(file) => {
+                    let page = site.page_offering(file).unwrap();
+                    let mut steps: Vec<Step> =
+                        links_to(site, start, &page.id).iter().map(|l| key(l)).collect();
+                    steps.push(key(&page.downloads.iter().find(|d| &d.file == file).unwrap().label));
+                    steps
+                }
+                BrowserGoal::Submitted(form) => {
+                    let page = site.page_with_form(form).unwrap();
+                    let mut steps: Vec<Step> =
+                        links_to(site, start, &page.id).iter().map(|l| key(l)).collect();
+                    steps.extend(fill_form(content, page.form.as_ref().unwrap()));
+                    steps
                 }
             }
         }
@@ -203,6 +223,57 @@ fn goal_names(goal: &MailGoal, id: &str) -> bool {
     }
 }
 
+/// The labels of the links that lead from `from` to `to` (fewest first).
+pub(super) fn links_to(site: &Site, from: &str, to: &str) -> Vec<String> {
+    let mut paths: Vec<(String, Vec<String>)> = vec![(from.to_owned(), Vec::new())];
+    let mut seen = vec![from.to_owned()];
+    while !paths.is_empty() {
+        let mut next = Vec::new();
+        for (page, labels) in paths {
+            if page == to {
+                return labels;
+            }
+            for link in &site.page(&page).unwrap().links {
+                if !seen.contains(&link.to) {
+                    seen.push(link.to.clone());
+                    next.push((link.to.clone(), [labels.clone(), vec![link.label.clone()]].concat()));
+                }
+            }
+        }
+        paths = next;
+    }
+    panic!("no links lead from {from} to {to}")
+}
+
+/// What a visitor at ease does on a form: each field not right at the start filled with the
+/// value asked, then the send button.
+pub(super) fn fill_form(content: &Content, form: &WebForm) -> Vec<Step> {
+    let mut steps = Vec::new();
+    for field in form.fields.iter().filter(|f| !f.accepts(&f.initial())) {
+        match &field.input {
+            FieldInput::Date { .. } => {
+                let date = field.shown_expected().unwrap().replace('/', "");
+                steps.extend([key("browser.form.day"), Step::Type(date), press(Key::Enter)]);
+            }
+            FieldInput::Text { expected, prefilled } => {
+                steps.push(key(&field.label));
+                steps.extend(prefilled.chars().map(|_| press(Key::Backspace)));
+                steps.extend([Step::Type(expected.clone()), press(Key::Enter)]);
+            }
+            FieldInput::Choice { options, expected, .. } => {
+                steps.extend([key(&field.label), key(&options[*expected])]);
+            }
+            FieldInput::Checkbox { .. } => steps.push(key(&field.label)),
+            FieldInput::File { expected } => {
+                let name = content.documents.get(expected).unwrap().name.clone();
+                steps.extend([key("browser.form.choose_file"), Step::Click { label: name, nth: None }]);
+            }
+        }
+    }
+    steps.push(key(&form.send));
+    steps
+}
+
 #[test]
 fn every_task_can_be_done_and_given_up() {
     let content = content();
@@ -225,4 +296,136 @@ fn every_task_can_be_done_and_given_up() {
         let result = replayer.outcome().unwrap();
         assert_eq!(result.domains[&outcome.domain].status.id(), "not_yet", "{id}");
     }
+}
+
+/// The site and the form of a task that asks to send a form.
+fn form_of(content: &Content) -> Option<(&Site, &WebForm)> {
+    let TaskKind::Browser { site, goal: BrowserGoal::Submitted(form), .. } = &content.tasks[0].kind else {
+        return None;
+    };
+    let site = content.site(site).unwrap();
+    Some((site, site.page_with_form(form).unwrap().form.as_ref().unwrap()))
+}
+
+#[test]
+fn a_form_sent_wrong_shows_and_says_its_error_then_is_accepted_once_fixed() {
+    let content = content();
+    let mut forms = 0;
+    for task in &content.tasks {
+        let only = with_task(&content, &task.id);
+        let Some((site, form)) = form_of(&only) else { continue };
+        forms += 1;
+        let TaskKind::Browser { start, .. } = &only.tasks[0].kind else { unreachable!() };
+        let page = site.page_with_form(&form.id).unwrap();
+        let wrong = form.wrong_fields(repere_engine::content::site::FormField::initial);
+        let mut replayer = at_task(&only);
+        let returned = matches!(&only.tasks[0].kind, TaskKind::Browser { returned: true, .. });
+        let said: Vec<String> = [only.tasks[0].say.clone()]
+            .into_iter()
+            .chain(returned.then(|| wrong.iter().map(|f| f.error.clone())).into_iter().flatten())
+            .collect();
+        assert_eq!(replayer.app().last_spoken(), said, "{}: a form come back says its errors", task.id);
+        let mut steps: Vec<Step> = links_to(site, start, &page.id).iter().map(|l| key(l)).collect();
+        steps.extend([key(&form.send), Step::ExpectKey(wrong[0].error.clone())]);
+        replayer.steps(&steps).unwrap_or_else(|err| panic!("{}: {err}", task.id));
+        assert_eq!(
+            replayer.app().last_spoken(),
+            [wrong[0].error.clone()],
+            "{}: the error is read aloud",
+            task.id
+        );
+        assert!(replayer.app().session().outcomes().is_empty(), "{}: not sent yet", task.id);
+        replayer.steps(&fill_form(&only, form)).unwrap_or_else(|err| panic!("{}: {err}", task.id));
+        let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+        assert!(outcome.success && outcome.misses == 1, "{}: {outcome:?}", task.id);
+    }
+    assert!(forms >= 4, "date, list, checkbox, error: {forms}");
+}
+
+#[test]
+fn a_date_is_typed_with_or_without_separators() {
+    let only = with_task(&content(), "procedure.date");
+    for typed in ["14/3/1985", "14.03.1985", "1403 1985"] {
+        let mut replayer = at_task(&only);
+        let steps = [
+            key("browser.form.day"),
+            Step::Type(typed.into()),
+            press(Key::Enter),
+            key("site.moncompte.form.continue"),
+        ];
+        replayer.steps(&steps).unwrap();
+        let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+        assert!(outcome.success && outcome.misses == 0, "{typed}: {outcome:?}");
+    }
+    let mut replayer = at_task(&only);
+    let steps = [key("browser.form.day"), Step::Type("14031958".into()), press(Key::Enter)];
+    replayer.steps(&steps).unwrap();
+    replayer.steps(&[key("site.moncompte.form.continue")]).unwrap();
+    replayer.steps(&[Step::ExpectKey("site.moncompte.identity.birth_date_error.say".into())]).unwrap();
+    replayer.steps(&[key("browser.form.year"), press(Key::Backspace), press(Key::Backspace)]).unwrap();
+    replayer
+        .steps(&[Step::Type("85".into()), key("task.keyboard.confirm"), key("site.moncompte.form.continue")])
+        .unwrap();
+    let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+    assert!(outcome.success && outcome.misses == 1, "a year fixed: {outcome:?}");
+}
+
+#[test]
+fn a_list_is_chosen_with_the_keyboard() {
+    let only = with_task(&content(), "procedure.list");
+    let mut replayer = at_task(&only);
+    replayer.steps(&[key("site.moncompte.situation.field")]).unwrap();
+    replayer
+        .steps(&[press(Key::ArrowDown), press(Key::ArrowDown), press(Key::ArrowDown), press(Key::Enter)])
+        .unwrap();
+    let value = replayer.app().ui_state().exercise.form.values.get("situation").cloned();
+    assert_eq!(value, Some(repere_engine::content::site::FieldValue::Choice(Some(2))), "the third line");
+    replayer.steps(&[key("site.moncompte.form.continue")]).unwrap();
+    let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+    assert!(outcome.success && outcome.misses == 0, "{outcome:?}");
+}
+
+#[test]
+fn a_wrong_turn_and_a_wrong_download_are_misses_and_the_bar_shows_the_file() {
+    let only = with_task(&content(), "procedure.certificate");
+    let mut replayer = at_task(&only);
+    replayer
+        .steps(&[
+            key("site.moncompte.account.link_payments"),
+            key("site.moncompte.account.link_certificates"),
+        ])
+        .unwrap();
+    replayer.steps(&[key("site.moncompte.certificates.family_quotient")]).unwrap();
+    replayer
+        .steps(&[
+            Step::Expect("attestation-quotient-familial.pdf".into()),
+            Step::ExpectKey("browser.download.done".into()),
+        ])
+        .unwrap();
+    assert!(replayer.app().session().outcomes().is_empty(), "not the certificate asked");
+    replayer.steps(&[key("site.moncompte.certificates.payment")]).unwrap();
+    let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+    assert!(
+        outcome.success && outcome.misses == 2,
+        "the payments page and the other certificate: {outcome:?}"
+    );
+}
+
+#[test]
+fn the_photo_is_refused_and_the_proof_of_address_sent() {
+    let content = content();
+    let only = with_task(&content, "procedure.upload");
+    let name = |id: &str| content.documents.get(id).unwrap().name.clone();
+    let mut replayer = at_task(&only);
+    replayer.steps(&[key("browser.form.choose_file"), key("documents.cancel")]).unwrap();
+    replayer.steps(&[Step::ExpectKey("browser.form.no_file".into())]).unwrap();
+    let photo = Step::Click { label: name("photo"), nth: None };
+    replayer.steps(&[key("browser.form.choose_file"), photo, key("site.moncompte.form.send")]).unwrap();
+    replayer.steps(&[Step::ExpectKey("site.moncompte.proof.field_error.say".into())]).unwrap();
+    assert!(replayer.app().session().outcomes().is_empty(), "a photo is not the proof asked");
+    let proof = Step::Click { label: name("attestation"), nth: None };
+    replayer.steps(&[key("browser.form.choose_file"), proof, Step::Expect(name("attestation"))]).unwrap();
+    replayer.steps(&[key("site.moncompte.form.send")]).unwrap();
+    let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+    assert!(outcome.success && outcome.misses == 1, "{outcome:?}");
 }

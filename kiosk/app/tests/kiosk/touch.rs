@@ -6,10 +6,10 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use repere_engine::content::TaskKind;
 use repere_engine::content::mailbox::MailGoal;
 use repere_kiosk::i18n::tr;
-use repere_kiosk::replay::Replayer;
+use repere_kiosk::replay::{Replayer, Step};
 
 use super::content;
-use super::tasks::{at_task, with_only};
+use super::tasks::{at_task, success_path, with_only};
 
 fn touch(replayer: &mut Replayer, phase: TouchPhase, pos: Pos2) {
     let harness = replayer.harness_mut();
@@ -38,15 +38,12 @@ fn touch(replayer: &mut Replayer, phase: TouchPhase, pos: Pos2) {
     harness.step();
 }
 
-/// The centre of the first pressable widget with this label (a text naming it is left out).
+/// The centre of the widget labelled `label`, a pressable one rather than a text that says
+/// the same words.
 fn centre(replayer: &Replayer, label: &str) -> Pos2 {
-    replayer
-        .harness()
-        .query_all_by_label(label)
-        .find(|node| node.accesskit_node().role() != egui::accesskit::Role::Label)
-        .unwrap_or_else(|| panic!("no {label:?}"))
-        .rect()
-        .center()
+    let nodes: Vec<_> = replayer.harness().query_all_by_label(label).collect();
+    let pressable = nodes.iter().find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label);
+    pressable.or(nodes.first()).unwrap_or_else(|| panic!("no {label:?}")).rect().center()
 }
 
 /// Types `text` on the kiosk's keyboard, key by key (shift for a capital).
@@ -132,7 +129,7 @@ fn swipe(replayer: &mut Replayer, from: Pos2, to: Pos2) {
 }
 
 #[test]
-fn every_mouse_task_the_keyboard_and_the_webmail_work_by_touch() {
+fn every_task_works_by_touch() {
     let content = content();
     let fr = |k: &str| tr("fr", k);
     for index in 0..content.tasks.len() {
@@ -171,8 +168,24 @@ fn every_mouse_task_the_keyboard_and_the_webmail_work_by_touch() {
                 tap(&mut replayer, &fr("task.keyboard.confirm"));
             }
             TaskKind::Webmail { mailbox, goal } => webmail_by_touch(&mut replayer, &content, mailbox, goal),
-            // The browser's buttons and fields are pressed like the ones above.
-            TaskKind::Browser { .. } => continue,
+            // The browser's links, buttons, fields, lists and boxes, pressed with a finger, and
+            // what is typed, typed on the screen's keyboard.
+            TaskKind::Browser { .. } => {
+                for step in success_path(&only) {
+                    match step {
+                        Step::ClickKey { key, .. } => tap(&mut replayer, &fr(&key)),
+                        Step::Click { label, .. } => tap(&mut replayer, &label),
+                        Step::Type(text) => tap_text(&mut replayer, &text),
+                        Step::Press { key: egui::Key::Enter, .. } => {
+                            tap(&mut replayer, &fr("task.keyboard.confirm"));
+                        }
+                        Step::Press { key: egui::Key::Backspace, .. } => {
+                            tap(&mut replayer, &fr("question.postcode.erase"));
+                        }
+                        other => panic!("{}: no touch for {other:?}", task.id),
+                    }
+                }
+            }
         }
         let outcome = replayer.app().session().outcomes().first().cloned();
         assert!(outcome.as_ref().is_some_and(|o| o.success), "{} by touch: {outcome:?}", task.id);

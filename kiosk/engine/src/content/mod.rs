@@ -242,6 +242,18 @@ impl Content {
         keys
     }
 
+    /// What a task's screen says after its instruction: the error messages of a form that
+    /// comes back from a first sending (`returned`), so that a visitor who reads little hears
+    /// them too.
+    pub fn said_after_instruction(&self, task: &Task) -> Vec<String> {
+        let TaskKind::Browser { site, start, returned: true, .. } = &task.kind else {
+            return Vec::new();
+        };
+        let form = self.site(site).and_then(|s| s.page(start)).and_then(|p| p.form.as_ref());
+        form.map(|f| f.wrong_fields(site::FormField::initial).iter().map(|f| f.error.clone()).collect())
+            .unwrap_or_default()
+    }
+
     /// Keys spoken aloud: every reference key whose last segment is `say`.
     pub fn spoken_keys(&self) -> Vec<&str> {
         self.locales
@@ -293,11 +305,29 @@ impl Content {
         self.sites.iter().find(|s| s.id == id)
     }
 
-    /// Browser tasks refer to sites and pages that exist.
+    /// Browser tasks refer to sites, pages, files and forms that exist; a form asks for a
+    /// document of the visitor's documents folder.
     fn site_problems(&self, refused: &[String]) -> Vec<Problem> {
         let mut problems = Vec::new();
+        let forms = self.sites.iter().flat_map(|s| s.pages.iter().map(move |p| (s, p)));
+        for (site, form) in forms.filter_map(|(s, p)| Some((s, p.form.as_ref()?))) {
+            for field in &form.fields {
+                let site::FieldInput::File { expected } = &field.input else {
+                    continue;
+                };
+                if !self.documents.folder().iter().any(|d| &d.id == expected) {
+                    problems.push(Problem::file(
+                        &site.shown_path,
+                        format!(
+                            "form {:?}, field {:?}: no document {expected:?} in the visitor's documents folder ({})",
+                            form.id, field.id, self.documents.shown_path
+                        ),
+                    ));
+                }
+            }
+        }
         for task in &self.tasks {
-            let TaskKind::Browser { site, start, history, goal, .. } = &task.kind else {
+            let TaskKind::Browser { site, start, history, goal, returned, .. } = &task.kind else {
                 continue;
             };
             let Some(site) = self.site(site) else {
@@ -308,17 +338,30 @@ impl Content {
                     .push(Problem::file(&task.shown_path, format!("params.site: no site has id {site:?}")));
                 continue;
             };
+            let mut at = |message: String| problems.push(Problem::file(&task.shown_path, message));
             let goal_page = match goal {
                 task::BrowserGoal::Page(p) | task::BrowserGoal::BackTo(p) => Some(p),
-                task::BrowserGoal::BannerClosed(_)
-                | task::BrowserGoal::Searched(_)
-                | task::BrowserGoal::Answered(_) => None,
+                task::BrowserGoal::Downloaded(file) if site.page_offering(file).is_none() => {
+                    at(format!("goal downloaded: no page of site {:?} offers {file:?}", site.id));
+                    None
+                }
+                task::BrowserGoal::Submitted(form) if site.page_with_form(form).is_none() => {
+                    at(format!("goal submitted: site {:?} has no form {form:?}", site.id));
+                    None
+                }
+                _ => None,
             };
             for page in std::iter::once(start).chain(history).chain(goal_page) {
                 if site.page(page).is_none() {
-                    problems.push(Problem::file(
-                        &task.shown_path,
-                        format!("page {page:?} is not a page of site {:?}", site.id),
+                    at(format!("page {page:?} is not a page of site {:?}", site.id));
+                }
+            }
+            if *returned {
+                let form = site.page(start).and_then(|p| p.form.as_ref());
+                let errors = form.map(|f| f.wrong_fields(site::FormField::initial).len());
+                if errors.is_none_or(|n| n == 0) {
+                    at(format!(
+                        "returned = true needs a form on page {start:?} with a field not right at the start (a wrong prefilled value)"
                     ));
                 }
             }
@@ -592,4 +635,63 @@ fn ordered<T>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The problems of the built-in content with one file changed.
+    fn problems_with(rel: &str, from: &str, to: &str) -> Vec<String> {
+        let mut source = ContentSource::builtin();
+        let text = source.get(rel).and_then(|f| f.text().ok()).unwrap_or_default().to_owned();
+        assert!(text.contains(from), "{rel} no longer contains {from:?}");
+        source.put(rel, &text.replacen(from, to, 1));
+        Content::load(&source).err().unwrap_or_default().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn download_and_form_goals_are_checked_against_the_site() {
+        let cases = [
+            (
+                "scenarios/tasks/procedure/02-certificate.toml",
+                "downloaded = \"attestation-de-paiement.pdf\"",
+                "downloaded = \"attestation.pdf\"",
+                "02-certificate.toml: goal downloaded: no page of site \"moncompte\" offers \"attestation.pdf\"",
+            ),
+            (
+                "scenarios/tasks/procedure/03-date.toml",
+                "submitted = \"identity\"",
+                "submitted = \"birth\"",
+                "03-date.toml: goal submitted: site \"moncompte\" has no form \"birth\"",
+            ),
+            (
+                "scenarios/sites/moncompte.toml",
+                "expected = \"attestation\"",
+                "expected = \"passport\"",
+                "moncompte.toml: form \"proof\", field \"proof\": no document \"passport\" in the visitor's documents folder",
+            ),
+            (
+                "scenarios/sites/moncompte.toml",
+                "prefilled = \"06 12 34 56\"",
+                "prefilled = \"06 12 34 56 78\"",
+                "07-error.toml: returned = true needs a form on page \"contact\" with a field not right",
+            ),
+        ];
+        for (rel, from, to, expected) in cases {
+            let problems = problems_with(rel, from, to);
+            assert!(problems.iter().any(|p| p.contains(expected)), "{to}: {problems:#?}");
+        }
+    }
+
+    #[test]
+    fn a_form_key_missing_from_french_is_reported() {
+        let problems = problems_with(
+            "scenarios/sites/moncompte.toml",
+            "site.moncompte.contact.phone_error.say",
+            "site.moncompte.contact.phone_wrong.say",
+        );
+        let expected = "moncompte.toml: key \"site.moncompte.contact.phone_wrong.say\" is missing from the French locale";
+        assert!(problems.iter().any(|p| p.contains(expected)), "{problems:#?}");
+    }
 }

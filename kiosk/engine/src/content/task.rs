@@ -57,7 +57,7 @@ pub enum TaskKind {
         prefilled: String,
     },
     /// Use a browser on a simulated site: type an address, follow a link, go back, close a
-    /// banner.
+    /// banner, download a document, fill and send a form.
     Browser {
         /// Id of the site (`scenarios/sites/`).
         site: String,
@@ -73,6 +73,9 @@ pub enum TaskKind {
         searched: Option<String>,
         /// A question about the page, for the goal `answered`.
         ask: Option<PageQuestion>,
+        /// The start page's form comes back from a first sending: the errors of its prefilled
+        /// values show next to their fields.
+        returned: bool,
     },
     /// Use a webmail on a simulated mailbox: open a message or its attachment, reply, write a
     /// new message (with an attachment from the visitor's documents), report a scam.
@@ -166,6 +169,23 @@ pub enum BrowserGoal {
     Searched(bool),
     /// Answer the question about the page right.
     Answered(bool),
+    /// Download this file (a download of the site).
+    Downloaded(String),
+    /// Send this form (its id) with every field right.
+    Submitted(String),
+}
+
+impl BrowserGoal {
+    /// The page where the goal is reached: the page to reach or come back to, the page offering
+    /// the file or holding the form; `None` for goals reached on any page.
+    pub fn page<'a>(&self, site: &'a crate::content::Site) -> Option<&'a str> {
+        match self {
+            Self::Page(page) | Self::BackTo(page) => site.page(page).map(|p| p.id.as_str()),
+            Self::Downloaded(file) => site.page_offering(file).map(|p| p.id.as_str()),
+            Self::Submitted(form) => site.page_with_form(form).map(|p| p.id.as_str()),
+            Self::BannerClosed(_) | Self::Searched(_) | Self::Answered(_) => None,
+        }
+    }
 }
 
 /// A question about what a page says (to find an answer on a page), with its answers.
@@ -268,6 +288,8 @@ struct BrowserParams {
     searched: Option<String>,
     #[serde(default)]
     ask: Option<PageQuestion>,
+    #[serde(default)]
+    returned: bool,
 }
 
 #[derive(Deserialize)]
@@ -509,6 +531,7 @@ fn browser_kind(
         goal: p.goal,
         searched: p.searched,
         ask: p.ask,
+        returned: p.returned,
     })
 }
 
@@ -565,5 +588,24 @@ mod tests {
         let problems = parse_task("t.toml", &text, &LEVELS).unwrap_err();
         assert_eq!(problems[0].line, Some(8), "{}", problems[0]);
         assert!(problems[0].message.contains("out of range"), "{}", problems[0]);
+    }
+
+    #[test]
+    fn download_and_form_goals_load() {
+        let browser = |goal: &str| {
+            task(&format!(
+                "kind = \"browser\"\n[params]\nsite = \"s\"\nstart = \"a\"\nreturned = true\ngoal = {goal}"
+            ))
+        };
+        let task = parse_task("t.toml", &browser("{ downloaded = \"paid.pdf\" }"), &LEVELS).unwrap();
+        assert!(
+            matches!(&task.kind, TaskKind::Browser { goal: BrowserGoal::Downloaded(f), returned: true, .. } if f == "paid.pdf")
+        );
+        let task = parse_task("t.toml", &browser("{ submitted = \"step\" }"), &LEVELS).unwrap();
+        assert!(
+            matches!(&task.kind, TaskKind::Browser { goal: BrowserGoal::Submitted(f), .. } if f == "step")
+        );
+        let problems = parse_task("t.toml", &browser("{ sent = \"step\" }"), &LEVELS).unwrap_err();
+        assert!(problems[0].message.contains("unknown variant `sent`"), "{}", problems[0]);
     }
 }
