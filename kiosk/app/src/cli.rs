@@ -200,6 +200,7 @@ fn check(options: &Options) -> i32 {
             "languages": content.coverage(),
             "questions": content.questions.len() + 1,
             "tasks": content.task_counts(),
+            "budgets": budgets_summary(content),
             "places": places,
             "problems": problems.len(),
         }),
@@ -209,6 +210,21 @@ fn check(options: &Options) -> i32 {
     };
     out(&summary.to_string());
     i32::from(!problems.is_empty())
+}
+
+/// Each time budget of `flow.toml` with what the adaptive path gives its visitor.
+fn budgets_summary(content: &Content) -> Vec<serde_json::Value> {
+    content
+        .flow
+        .budgets
+        .iter()
+        .map(|budget| {
+            let walk = budget.walk(content);
+            json!({"visitor": budget.visitor, "tasks": walk.presented.len(),
+                   "minutes": (f64::from(walk.minutes) * 10.0).round() / 10.0,
+                   "max_minutes": budget.max_minutes})
+        })
+        .collect()
 }
 
 /// Texts and pictograms that the bundled fonts cannot draw (they would show as boxes).

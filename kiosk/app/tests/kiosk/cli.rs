@@ -257,6 +257,17 @@ fn check_summarises_the_demo_territory() {
     assert_eq!(summary["places"]["rows"], 188);
     assert_eq!(summary["places"]["kept"], 188);
     assert!(summary["places"]["file"].as_str().unwrap().ends_with("charente-2023-07-11.json"));
+    // The time budgets, walked on the adaptive path.
+    let budgets = summary["budgets"].as_array().unwrap();
+    assert_eq!(budgets.len(), 3);
+    for budget in budgets {
+        assert!(budget["minutes"].as_f64().unwrap() <= budget["max_minutes"].as_f64().unwrap(), "{budget}");
+    }
+    assert_eq!(budgets[0]["tasks"], 2, "never touched a mouse: two tasks, then the test ends kindly");
+    // At least 30 tasks, in six domains.
+    let tasks = summary["tasks"].as_object().unwrap();
+    assert_eq!(tasks.len(), 6, "{tasks:?}");
+    assert!(tasks.values().map(|n| n.as_u64().unwrap()).sum::<u64>() >= 30, "{tasks:?}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use crate::content::budget::TimeBudget;
 use crate::content::levels::Condition;
 use crate::problem::{Problem, line_of, toml_problem};
 
@@ -47,6 +48,8 @@ pub struct Flow {
     pub shown_path: String,
     /// The line of each id in the file, for messages.
     pub lines: std::collections::BTreeMap<String, usize>,
+    /// Time budgets of the hands-on part, checked at load.
+    pub budgets: Vec<TimeBudget>,
 }
 
 #[derive(Deserialize)]
@@ -55,6 +58,8 @@ struct FlowFile {
     questions: Vec<toml::Spanned<String>>,
     tasks: Vec<toml::Spanned<String>>,
     adaptive: toml::Spanned<AdaptiveRules>,
+    #[serde(default)]
+    budget: Vec<toml::Spanned<TimeBudget>>,
 }
 
 /// Parses `scenarios/flow.toml` (ids are checked against the questions and tasks later).
@@ -105,6 +110,22 @@ pub fn parse_flow(path: &str, text: &str) -> Result<Flow, Vec<Problem>> {
                 .map(|message| Problem::at(path, adaptive_line, format!("infer: {message}"))),
         );
     }
+    let mut budgets = Vec::new();
+    for spanned in file.budget {
+        let line = line_of(text, spanned.span().start);
+        let budget = TimeBudget { line, ..spanned.into_inner() };
+        if !(0.5..=60.0).contains(&budget.max_minutes) {
+            problems.push(Problem::at(
+                path,
+                Some(line),
+                format!(
+                    "budget {:?}: max_minutes = {} is out of range (0.5 to 60)",
+                    budget.visitor, budget.max_minutes
+                ),
+            ));
+        }
+        budgets.push(budget);
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -120,5 +141,6 @@ pub fn parse_flow(path: &str, text: &str) -> Result<Flow, Vec<Problem>> {
         adaptive,
         shown_path: path.to_owned(),
         lines,
+        budgets,
     })
 }

@@ -1,6 +1,7 @@
 //! Content: languages, strings, questions, tasks, flow, scoring rules and sounds, loaded from
 //! the layered [`ContentSource`] and checked as a whole. A bad file stops start-up.
 
+pub mod budget;
 pub mod documents;
 pub mod flow;
 pub mod language;
@@ -196,6 +197,7 @@ impl Content {
         problems.extend(content.site_problems(&failed_ids));
         problems.extend(content.key_problems());
         problems.extend(content.sound_problems());
+        problems.extend(budget::budget_problems(&content));
         (Some(content), problems)
     }
 
