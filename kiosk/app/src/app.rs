@@ -390,7 +390,13 @@ impl KioskApp {
 
     fn say_prompt(&mut self) {
         let keys = self.prompt_keys();
-        self.say(&keys);
+        // With a headset the result is read at once: its places too, spoken at run time.
+        if self.session.screen() == Screen::Result && self.config.audio.output == AudioOutput::Headset {
+            let text = self.places_text(None);
+            self.say_then_speak(&keys, &text);
+        } else {
+            self.say(&keys);
+        }
     }
 
     fn speak_idle_warning(&mut self, now: f64) {
