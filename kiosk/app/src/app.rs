@@ -26,6 +26,8 @@ pub enum AppCommand {
     Session(Command),
     /// Say the current prompt again.
     HearAgain,
+    /// "Show me" on a task: show and say its hint (help asked, like "hear again").
+    ShowMe,
     /// Read the result aloud (on open speakers only on request).
     HearResult,
     /// Read a recommended place aloud (its index in the result).
@@ -99,6 +101,9 @@ pub struct UiState {
     pub postcode: String,
     /// The exercise on screen.
     pub exercise: ExerciseState,
+    /// The task's "Show me" hint is shown in the caption band (until the task ends or the
+    /// instruction is heard again).
+    pub hint_shown: bool,
     /// Session screen serial the state above belongs to.
     pub screen_serial: Option<u64>,
     /// Taps in the operator corner (times), for the secret gesture.
@@ -272,6 +277,7 @@ impl KioskApp {
         }
         self.ui_state.screen_serial = Some(self.session.serial());
         self.ui_state.exercise = ExerciseState::default();
+        self.ui_state.hint_shown = false;
         self.ui_state.postcode = self.session.postcode().unwrap_or_default().to_owned();
         self.ui_state.chosen = match self.session.screen() {
             Screen::Question(index) => self
@@ -431,9 +437,23 @@ impl KioskApp {
                 if matches!(self.session.screen(), Screen::Task(_)) {
                     self.session.apply(Command::Task(TaskEvent::Help), &self.content, now);
                 }
+                // The instruction said again comes back in the caption, in the hint's place.
+                self.ui_state.hint_shown = false;
                 match &self.ui_state.overlay {
                     Some(Overlay::StopConfirm) => self.say(&["stop.say".to_owned()]),
                     _ => self.say_prompt(),
+                }
+            }
+            AppCommand::ShowMe => {
+                let hint = match self.session.screen() {
+                    Screen::Task(index) => self.content.tasks.get(index).and_then(|t| t.show.clone()),
+                    _ => None,
+                };
+                if let Some(hint) = hint {
+                    // Help asked, exactly as "hear again": a success after it weighs less.
+                    self.session.apply(Command::Task(TaskEvent::Help), &self.content, now);
+                    self.ui_state.hint_shown = true;
+                    self.say(&[hint]);
                 }
             }
             AppCommand::HearResult => {

@@ -94,12 +94,22 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             .resizable(false)
             .show(ui, |ui| toolbar::toolbar_ui(ui, view, commands));
         egui::Panel::top("caption")
-            .frame(Frame::new().fill(look.palette.caption).inner_margin(Margin::symmetric(24, 14)))
+            .frame(
+                Frame::new()
+                    .fill(look.palette.caption)
+                    .inner_margin(Margin::symmetric(24, caption_margin(view))),
+            )
             .show_separator_line(false)
             .resizable(false)
             .show(ui, |ui| {
-                let caption = view.tr(&prompt_key(view.session, view.content));
-                text_block(ui, look, &caption, TextKind::Caption, LineAlign::Start);
+                // The caption is what was said last: the instruction, or the hint of "Show me"
+                // in its place (both would leave too little room for the exercise).
+                if let Some(hint) = shown_hint(view) {
+                    hint_box(ui, look, &view.tr(hint));
+                } else {
+                    let caption = view.tr(&prompt_key(view.session, view.content));
+                    text_block(ui, look, &caption, TextKind::Caption, LineAlign::Start);
+                }
             });
         egui::CentralPanel::default()
             .frame(Frame::new().fill(look.palette.background).inner_margin(Margin::symmetric(32, 20)))
@@ -126,6 +136,35 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             }
         }
     }
+}
+
+/// The i18n key of the task's "Show me" hint, while it is the last thing said on this task.
+fn shown_hint<'a>(view: &View<'a>) -> Option<&'a str> {
+    let Screen::Task(index) = view.session.screen() else {
+        return None;
+    };
+    if !view.ui_state.hint_shown {
+        return None;
+    }
+    view.content.tasks.get(index).and_then(|t| t.show.as_deref())
+}
+
+/// The caption band's top and bottom margin: the hint's frame takes half of it, so that the
+/// band keeps its height and the exercise its room.
+fn caption_margin(view: &View<'_>) -> i8 {
+    if shown_hint(view).is_some() { 7 } else { 14 }
+}
+
+/// The hint of "Show me", framed so that it stands out from the instruction it replaces.
+fn hint_box(ui: &mut Ui, look: &Look, hint: &str) {
+    Frame::new()
+        .fill(look.palette.surface)
+        .stroke(egui::Stroke::new(3.0, look.palette.accent))
+        .corner_radius(8)
+        .inner_margin(Margin::symmetric(12, 4))
+        .show(ui, |ui| {
+            text_block(ui, look, hint, TextKind::Caption, LineAlign::Start);
+        });
 }
 
 /// Lays out `n` buttons per row across the width, reading order respected; returns the size

@@ -1,4 +1,5 @@
-//! A hands-on task: the exercise environment and "skip / I don't know". No timer is shown.
+//! A hands-on task: the exercise environment, "show me" and "skip / I don't know". No timer
+//! is shown.
 
 use egui::{Ui, vec2};
 use repere_engine::session::Command;
@@ -20,6 +21,21 @@ pub fn task_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Vec<Ap
     });
     ui.add_space(16.0);
     reading_row(ui, view.look, |ui| {
+        // Offered when the task file gives a hint; the hint shows in the caption band.
+        if task.show.is_some()
+            && big_button(
+                ui,
+                view.look,
+                &view.tr("task.show_me"),
+                Some("💡"),
+                ButtonKind::Secondary,
+                vec2(320.0, skip_height),
+            )
+            .clicked()
+        {
+            commands.push(AppCommand::ShowMe);
+        }
+        ui.add_space(24.0);
         if big_button(
             ui,
             view.look,

@@ -121,13 +121,13 @@ fn broken_copies_are_refused_with_file_and_line() {
             "scenarios/tasks/mouse/01-click-big.toml",
             "size = 220",
             "size = 2000",
-            "01-click-big.toml:9: params.size = 2000 is out of range",
+            "01-click-big.toml:10: params.size = 2000 is out of range",
         ),
         (
             "scenarios/tasks/mouse/03-double-click.toml",
             "[params]",
             "[params\n",
-            "03-double-click.toml:7: unclosed table",
+            "03-double-click.toml:8: unclosed table",
         ),
         (
             "scenarios/questions/04-email.toml",
@@ -143,10 +143,16 @@ fn broken_copies_are_refused_with_file_and_line() {
         ),
         ("locales/ar.yml", "  skip: ", "  skipped: ", "locales/ar.yml: missing key \"common.skip\""),
         (
+            "locales/en.yml",
+            "        say: \"The star is",
+            "        said: \"The star is",
+            "locales/en.yml: missing key \"task.mouse.click_big.show.say\"",
+        ),
+        (
             "scenarios/tasks/email/01-open.toml",
             "goal = { opened = \"workshop\" }",
             "goal = { opened = \"workshops\" }",
-            "01-open.toml:9: goal: message \"workshops\" is not in mailbox \"boite\"",
+            "01-open.toml:10: goal: message \"workshops\" is not in mailbox \"boite\"",
         ),
         (
             "scenarios/mailboxes/boite.toml",

@@ -173,7 +173,8 @@ fn the_webmail_in_arabic_right_to_left() {
 
 /// The procedure tasks' environments, each task alone, snapshotted as
 /// `<language>/procedure_NN_<name>`: the download bar, a date typed, a list open, a box ticked,
-/// the documents folder open to send a file, a form come back with an error message.
+/// the documents folder open to send a file, a form come back with an error message; and, as
+/// `<language>/task_show_me`, the hint of "Show me" on a browser task with the keyboard open.
 fn procedure_environment(language: &str, results: &mut egui_kittest::SnapshotResults) {
     let content = content();
     let only = |id: &str| with_only(&content, content.tasks.iter().position(|t| t.id == id).unwrap());
@@ -213,6 +214,12 @@ fn procedure_environment(language: &str, results: &mut egui_kittest::SnapshotRes
     shot(&mut replayer, "06_error");
     replayer.steps(&[key("site.moncompte.contact.phone"), press(egui::Key::Backspace)]).unwrap();
     shot(&mut replayer, "06_error_typing");
+
+    let mut replayer = at_task_in(&only("internet.address"), language);
+    replayer.steps(&[key("task.show_me"), key("browser.address")]).unwrap();
+    let harness = replayer.harness_mut();
+    harness.snapshot_options(format!("{language}/task_show_me"), &snapshot_options());
+    results.extend_harness(harness);
 }
 
 #[test]

@@ -429,3 +429,36 @@ fn the_photo_is_refused_and_the_proof_of_address_sent() {
     let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
     assert!(outcome.success && outcome.misses == 1, "{outcome:?}");
 }
+
+#[test]
+fn show_me_shows_and_says_the_hint_and_counts_as_help_not_as_failure() {
+    let content = content();
+    for language in ["fr", "ar"] {
+        let only = with_task(&content, "internet.address");
+        let hint = only.tasks[0].show.clone().unwrap();
+        let mut replayer = at_task_in(&only, language);
+        assert!(!replayer.app().ui_state().hint_shown, "no hint before it is asked for");
+        replayer.steps(&[key("task.show_me"), Step::ExpectKey(hint.clone())]).unwrap();
+        assert_eq!(replayer.app().last_spoken(), [hint], "{language}: the hint is said");
+        assert_eq!(replayer.app().session().screen(), Screen::Task(0), "{language}: still on the task");
+        replayer.steps(&success_path(&only)).unwrap();
+        let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+        assert!(outcome.success && !outcome.skipped && outcome.help == 1, "{language}: {outcome:?}");
+        let weight = outcome.weight(only.tasks.first(), &only.scoring);
+        assert!(weight > 0.0 && weight < 1.0, "{language}: done with help weighs less: {weight}");
+    }
+
+    // Pressed again, the hint is said again and counts again; the next task starts without it.
+    let only = with_task(&content, "mouse.click_big");
+    let hint = only.tasks[0].show.clone().unwrap();
+    let mut replayer = at_task(&only);
+    replayer.steps(&[key("task.show_me"), key("toolbar.hear_again")]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), [only.tasks[0].say.clone()], "the instruction again");
+    assert!(!replayer.app().ui_state().hint_shown, "the instruction is back in the caption");
+    replayer.steps(&[key("task.show_me"), Step::ExpectKey(hint.clone())]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), [hint], "the hint again");
+    replayer.steps(&[key("task.skip")]).unwrap();
+    let outcome = replayer.app().session().outcomes().first().cloned().unwrap();
+    assert!(outcome.skipped && outcome.help == 3, "twice shown, once heard: {outcome:?}");
+    assert!(!replayer.app().ui_state().hint_shown, "the hint ends with its task");
+}

@@ -229,6 +229,7 @@ impl Content {
         }
         for t in &self.tasks {
             keys.push((t.say.as_str(), t.shown_path.as_str()));
+            keys.extend(t.show.iter().map(|k| (k.as_str(), t.shown_path.as_str())));
             keys.extend(t.kind.keys().into_iter().map(|k| (k, t.shown_path.as_str())));
         }
         for s in &self.sites {
@@ -694,6 +695,26 @@ mod tests {
             "site.moncompte.contact.phone_wrong.say",
         );
         let expected = "moncompte.toml: key \"site.moncompte.contact.phone_wrong.say\" is missing from the French locale";
+        assert!(problems.iter().any(|p| p.contains(expected)), "{problems:#?}");
+    }
+
+    #[test]
+    fn every_shipped_task_has_a_hint() {
+        let content = Content::builtin().unwrap();
+        let without: Vec<&str> =
+            content.tasks.iter().filter(|t| t.show.is_none()).map(|t| t.id.as_str()).collect();
+        assert!(without.is_empty(), "tasks without a \"show me\" hint: {without:?}");
+    }
+
+    #[test]
+    fn a_hint_key_missing_from_french_is_reported() {
+        let problems = problems_with(
+            "scenarios/tasks/mouse/01-click-big.toml",
+            "show = \"task.mouse.click_big.show.say\"",
+            "show = \"task.mouse.click_big.hint.say\"",
+        );
+        let expected =
+            "01-click-big.toml: key \"task.mouse.click_big.hint.say\" is missing from the French locale";
         assert!(problems.iter().any(|p| p.contains(expected)), "{problems:#?}");
     }
 }

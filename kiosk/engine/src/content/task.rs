@@ -211,6 +211,9 @@ pub struct Task {
     pub skill: String,
     /// i18n key of the spoken instruction (also its caption).
     pub say: String,
+    /// i18n key of the hint given on "Show me" (what to look for and where; spoken and
+    /// shown), or `None` when the task file gives none: then "Show me" is not offered.
+    pub show: Option<String>,
     /// The environment and its parameters.
     pub kind: TaskKind,
     /// Typical seconds a person of each level takes (level id → seconds); used for the time
@@ -238,6 +241,8 @@ struct TaskFile {
     kind: toml::Spanned<String>,
     skill: String,
     say: String,
+    #[serde(default)]
+    show: Option<toml::Spanned<String>>,
     #[serde(default)]
     params: Option<toml::Spanned<toml::Table>>,
     typical_seconds: toml::Spanned<BTreeMap<String, f32>>,
@@ -350,6 +355,17 @@ pub fn parse_task(path: &str, text: &str, level_ids: &[&str]) -> Result<Task, Ve
         }
     }
 
+    // The hint is spoken: its key must be one of the spoken keys, which have prompts.
+    if let Some(show) = &file.show
+        && !crate::content::locale::is_spoken_key(show.get_ref())
+    {
+        problems.push(Problem::at(
+            path,
+            at(show.span()),
+            format!("show = {:?}: a hint is spoken, its key must end in \".say\"", show.get_ref()),
+        ));
+    }
+
     let params_line = file.params.as_ref().map_or(at(file.kind.span()), |p| at(p.span()));
     let params = file.params.map(toml::Spanned::into_inner).unwrap_or_default();
     let kind = parse_kind(path, text, file.kind.get_ref(), at(file.kind.span()), params_line, params);
@@ -367,6 +383,7 @@ pub fn parse_task(path: &str, text: &str, level_ids: &[&str]) -> Result<Task, Ve
             domain,
             skill: file.skill,
             say: file.say,
+            show: file.show.map(toml::Spanned::into_inner),
             kind,
             typical_seconds: file.typical_seconds.into_inner(),
             shown_path: path.to_owned(),
@@ -555,6 +572,21 @@ mod tests {
         let task = parse_task("t.toml", &text, &LEVELS).unwrap();
         assert_eq!(task.kind.id(), "click_target");
         assert!((task.typical_for("debutant") - 20.0).abs() < f32::EPSILON, "typical time");
+    }
+
+    #[test]
+    fn a_hint_is_read_and_a_silent_one_located() {
+        let click =
+            "kind = \"click_target\"\n[params]\ntargets = 1\nsize = 200\ntarget = { label = \"t.target\" }";
+        let text = task(click).replacen("say = \"t.say\"\n", "say = \"t.say\"\nshow = \"t.show.say\"\n", 1);
+        let task_read = parse_task("t.toml", &text, &LEVELS).unwrap();
+        assert_eq!(task_read.show.as_deref(), Some("t.show.say"));
+        assert_eq!(parse_task("t.toml", &task(click), &LEVELS).unwrap().show, None, "optional");
+
+        let text = task(click).replacen("say = \"t.say\"\n", "say = \"t.say\"\nshow = \"t.show\"\n", 1);
+        let problems = parse_task("t.toml", &text, &LEVELS).unwrap_err();
+        assert_eq!(problems[0].line, Some(5), "{}", problems[0]);
+        assert!(problems[0].message.contains(".say"), "{}", problems[0]);
     }
 
     #[test]
