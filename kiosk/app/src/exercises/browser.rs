@@ -15,6 +15,7 @@ use crate::screens::{View, reading_row};
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::keyboard::{KeyPress, keyboard_ui, physical_keys, text_field};
+use crate::widgets::typing::{KeyEffect, apply_key};
 use crate::widgets::{ButtonKind, big_button, icon_button, text_block, text_line};
 
 /// The page shown for an address that leads nowhere.
@@ -134,13 +135,13 @@ pub fn browser_ui(
     }
     for press in presses {
         if state.searching {
-            commands.extend(type_query(press, &here));
+            commands.extend(type_query(&press, &here));
         } else if let Some((form, typing)) = typing_form {
             commands.extend(browser_form::type_in_field(press, form, typing, &here));
         } else if let (Some(form), Some(field)) = (login, state.login_field) {
-            commands.extend(type_login(press, field, form, &here));
+            commands.extend(type_login(&press, field, form, &here));
         } else {
-            commands.extend(type_address(press, &here));
+            commands.extend(type_address(&press, &here));
         }
     }
     browser_form::download_bar(ui, view, area, state);
@@ -378,46 +379,37 @@ fn sign_in(form: &repere_engine::content::site::LoginForm, here: &Here<'_>) -> V
 
 /// Typing in a login field; confirming connects.
 fn type_login(
-    press: KeyPress,
+    press: &KeyPress,
     field: u8,
     form: &repere_engine::content::site::LoginForm,
     here: &Here<'_>,
 ) -> Vec<AppCommand> {
     let mut next = here.state.clone();
+    let mut shift = next.shift;
     let value = if field == 0 { &mut next.identifier } else { &mut next.secret };
-    match press {
-        KeyPress::Insert(text) => {
-            value.push_str(&text);
-            next.shift = false;
-        }
-        KeyPress::Erase => {
-            value.pop();
-        }
-        KeyPress::Shift => next.shift = !next.shift,
-        KeyPress::Confirm => return sign_in(form, here),
+    match apply_key(press, value, &mut shift, usize::MAX) {
+        KeyEffect::Confirm => return sign_in(form, here),
+        KeyEffect::Nothing => return Vec::new(),
+        KeyEffect::Edited | KeyEffect::Shift => next.shift = shift,
     }
     vec![AppCommand::Exercise(next)]
 }
 
 /// Insert, erase and shift act alike in the address bar and the search box.
-fn edit_field(press: KeyPress, mut typed: String, state: &ExerciseState) -> AppCommand {
-    match press {
-        KeyPress::Insert(text) => {
-            typed.push_str(&text);
-            AppCommand::Exercise(ExerciseState { typed: Some(typed), shift: false, ..state.clone() })
+fn edit_field(press: &KeyPress, mut typed: String, state: &ExerciseState) -> AppCommand {
+    let mut shift = state.shift;
+    match apply_key(press, &mut typed, &mut shift, usize::MAX) {
+        KeyEffect::Edited => {
+            AppCommand::Exercise(ExerciseState { typed: Some(typed), shift, ..state.clone() })
         }
-        KeyPress::Erase => {
-            typed.pop();
-            AppCommand::Exercise(ExerciseState { typed: Some(typed), ..state.clone() })
-        }
-        KeyPress::Shift => AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() }),
+        KeyEffect::Shift => AppCommand::Exercise(ExerciseState { shift, ..state.clone() }),
         // Confirming is each field's own business.
-        KeyPress::Confirm => AppCommand::None,
+        KeyEffect::Confirm | KeyEffect::Nothing => AppCommand::None,
     }
 }
 
 /// Typing in a search box; confirming words makes the search.
-fn type_query(press: KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
+fn type_query(press: &KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
     let Here { task, state, .. } = *here;
     let typed = state.typed.clone().unwrap_or_default();
     match press {
@@ -488,7 +480,7 @@ fn go_back(here: &Here<'_>) -> Vec<AppCommand> {
 }
 
 /// Typing in the address bar; confirming opens the page at that address, or "not found".
-fn type_address(press: KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
+fn type_address(press: &KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
     let Here { task, page_id, history, state, .. } = *here;
     let typed = state.typed.clone().unwrap_or_default();
     match press {

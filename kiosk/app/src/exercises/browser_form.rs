@@ -19,6 +19,7 @@ use crate::theme::{Look, TextKind};
 use crate::widgets::bidi_layout::{self, LineAlign};
 use crate::widgets::document_picker::{Picked, document_picker};
 use crate::widgets::keyboard::KeyPress;
+use crate::widgets::typing::{KeyEffect, apply_key};
 use crate::widgets::{ButtonKind, big_button, text_block, text_galley, text_line};
 
 /// Height of a field's box, of a list's line and of the checkbox's row (above the 48-point
@@ -652,12 +653,10 @@ pub(super) fn type_in_field(
             next.form.typing = None;
             return vec![AppCommand::Exercise(next)];
         }
-        (KeyPress::Insert(text), FieldValue::Text(typed)) => {
-            typed.push_str(&text);
-            next.shift = false;
-        }
-        (KeyPress::Erase, FieldValue::Text(typed)) => {
-            typed.pop();
+        (press @ (KeyPress::Insert(_) | KeyPress::Erase), FieldValue::Text(typed)) => {
+            if apply_key(&press, typed, &mut next.shift, usize::MAX) == KeyEffect::Nothing {
+                return Vec::new();
+            }
         }
         (KeyPress::Insert(text), FieldValue::Date(parts)) => {
             let last = parts.len() - 1;

@@ -10,6 +10,7 @@ use crate::screens::View;
 use crate::theme::TextKind;
 use crate::widgets::keyboard::{KeyPress, KeyboardWords, keyboard_ui, physical_keys, text_field};
 use crate::widgets::text_line;
+use crate::widgets::typing::{KeyEffect, apply_key};
 
 /// The keyboard's words in the visitor's language.
 pub fn keyboard_words(view: &View<'_>) -> KeyboardWords {
@@ -54,14 +55,14 @@ pub fn type_text_ui(
     inner.add_space(6.0);
     presses.extend(keyboard_ui(&mut inner, look, &keyboard_words(view), state.shift));
     for press in presses {
-        apply(press, &current, expected, state, commands);
+        apply(&press, &current, expected, state, commands);
     }
 }
 
 /// Applies one edit: a wrong character counts as a miss, a confirmed wrong text as a new
 /// attempt; the right text confirmed ends the task.
 fn apply(
-    edit: KeyPress,
+    edit: &KeyPress,
     current: &str,
     expected: &str,
     state: &ExerciseState,
@@ -76,34 +77,24 @@ fn apply(
             _ => None,
         })
         .unwrap_or_else(|| current.to_owned());
-    match edit {
-        KeyPress::Insert(text) if !text.is_empty() => {
-            let typed = format!("{latest}{text}");
-            if !expected.starts_with(&typed) && expected.starts_with(&latest) {
+    let inserting = matches!(edit, KeyPress::Insert(_));
+    let (mut typed, mut shift) = (latest.clone(), state.shift);
+    match apply_key(edit, &mut typed, &mut shift, usize::MAX) {
+        KeyEffect::Edited => {
+            // A character that leaves the model (while the text still followed it) is a miss.
+            if inserting && !expected.starts_with(&typed) && expected.starts_with(&latest) {
                 commands.push(AppCommand::Session(Command::Task(TaskEvent::Miss)));
             }
             commands.push(AppCommand::Exercise(ExerciseState {
                 typed: Some(typed),
-                shift: false,
+                shift,
                 tried: false,
                 ..state.clone()
             }));
         }
-        KeyPress::Insert(_) => {}
-        KeyPress::Shift => {
-            commands.push(AppCommand::Exercise(ExerciseState { shift: !state.shift, ..state.clone() }));
-        }
-        KeyPress::Erase => {
-            let mut typed = latest;
-            typed.pop();
-            commands.push(AppCommand::Exercise(ExerciseState {
-                typed: Some(typed),
-                tried: false,
-                ..state.clone()
-            }));
-        }
-        KeyPress::Confirm if latest == expected => commands.push(AppCommand::Session(Command::TaskDone)),
-        KeyPress::Confirm => {
+        KeyEffect::Shift => commands.push(AppCommand::Exercise(ExerciseState { shift, ..state.clone() })),
+        KeyEffect::Confirm if latest == expected => commands.push(AppCommand::Session(Command::TaskDone)),
+        KeyEffect::Confirm => {
             commands.push(AppCommand::Session(Command::Task(TaskEvent::Attempt)));
             commands.push(AppCommand::Exercise(ExerciseState {
                 typed: Some(latest),
@@ -111,5 +102,6 @@ fn apply(
                 ..state.clone()
             }));
         }
+        KeyEffect::Nothing => {}
     }
 }
