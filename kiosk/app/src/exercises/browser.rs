@@ -445,14 +445,7 @@ pub(super) fn open(to: &str, here: &Here<'_>) -> Vec<AppCommand> {
     } else if !on_the_way {
         commands.push(AppCommand::Session(Command::Task(TaskEvent::Miss)));
     }
-    commands.push(AppCommand::Exercise(ExerciseState {
-        page: Some(to.to_owned()),
-        history: Some(history),
-        editing: false,
-        typed: None,
-        form: state.form.on_new_page(),
-        ..state.clone()
-    }));
+    commands.push(AppCommand::Exercise(on_page(to.to_owned(), history, state)));
     commands
 }
 
@@ -468,15 +461,20 @@ fn go_back(here: &Here<'_>) -> Vec<AppCommand> {
     if reached {
         commands.push(AppCommand::Session(Command::TaskDone));
     }
-    commands.push(AppCommand::Exercise(ExerciseState {
-        page: Some(previous),
+    commands.push(AppCommand::Exercise(on_page(previous, history, state)));
+    commands
+}
+
+/// The browser on another page: nothing typed in its bars, the new page's form untouched.
+fn on_page(page: String, history: Vec<String>, state: &ExerciseState) -> ExerciseState {
+    ExerciseState {
+        page: Some(page),
         history: Some(history),
         editing: false,
         typed: None,
         form: state.form.on_new_page(),
         ..state.clone()
-    }));
-    commands
+    }
 }
 
 /// Typing in the address bar; confirming opens the page at that address, or "not found".
