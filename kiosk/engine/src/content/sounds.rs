@@ -45,8 +45,8 @@ pub fn parse_manifest(path: &str, text: &str) -> Result<SoundManifest, Problem> 
 /// The prompts of every language, ready to play.
 #[derive(Clone, Debug, Default)]
 pub struct SoundBank {
-    /// Language → key → OGG Vorbis bytes.
-    pub files: BTreeMap<String, BTreeMap<String, Vec<u8>>>,
+    /// Language → key → OGG Vorbis bytes (borrowed from the binary for built-in prompts).
+    pub files: BTreeMap<String, BTreeMap<String, std::borrow::Cow<'static, [u8]>>>,
     /// Language → manifest.
     pub manifests: BTreeMap<String, SoundManifest>,
 }
@@ -54,6 +54,6 @@ pub struct SoundBank {
 impl SoundBank {
     /// The prompt for `key` in `language`, if there is one.
     pub fn prompt(&self, language: &str, key: &str) -> Option<&[u8]> {
-        self.files.get(language)?.get(key).map(Vec::as_slice)
+        self.files.get(language)?.get(key).map(AsRef::as_ref)
     }
 }

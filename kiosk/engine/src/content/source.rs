@@ -1,5 +1,6 @@
 //! Where content files come from: the built-in copy, with a deployer's folder over it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -17,8 +18,9 @@ pub struct ContentFile {
     /// repository path of the built-in file.
     pub shown_path: String,
 
-    /// The file's bytes.
-    pub bytes: Vec<u8>,
+    /// The file's bytes: borrowed from the binary for a built-in file (tens of megabytes of
+    /// prompts are never copied), owned for a file read from a folder.
+    pub bytes: Cow<'static, [u8]>,
 
     /// True when the file comes from the deployer's folder rather than the built-in content.
     pub from_folder: bool,
@@ -49,7 +51,7 @@ impl ContentSource {
                 let file = ContentFile {
                     rel_path: (*rel).to_owned(),
                     shown_path: (*rel).to_owned(),
-                    bytes: bytes.to_vec(),
+                    bytes: Cow::Borrowed(*bytes),
                     from_folder: false,
                 };
                 ((*rel).to_owned(), file)
@@ -105,7 +107,7 @@ impl ContentSource {
                 let file = ContentFile {
                     rel_path: rel.clone(),
                     shown_path: path.display().to_string(),
-                    bytes,
+                    bytes: Cow::Owned(bytes),
                     from_folder: true,
                 };
                 self.files.insert(rel, file);
@@ -119,7 +121,7 @@ impl ContentSource {
         let file = ContentFile {
             rel_path: rel_path.to_owned(),
             shown_path: rel_path.to_owned(),
-            bytes: text.as_bytes().to_vec(),
+            bytes: Cow::Owned(text.as_bytes().to_vec()),
             from_folder: true,
         };
         self.files.insert(rel_path.to_owned(), file);
@@ -144,7 +146,7 @@ impl ContentSource {
         builtin::FILES.iter().find(|(rel, _)| *rel == rel_path).map(|(rel, bytes)| ContentFile {
             rel_path: (*rel).to_owned(),
             shown_path: (*rel).to_owned(),
-            bytes: bytes.to_vec(),
+            bytes: Cow::Borrowed(*bytes),
             from_folder: false,
         })
     }

@@ -61,5 +61,5 @@ pub fn places_file(
     Ok(source
         .under("scenarios/places")
         .find(|f| is_data(&f.rel_path))
-        .map(|f| (f.shown_path.clone(), f.bytes.clone())))
+        .map(|f| (f.shown_path.clone(), f.bytes.to_vec())))
 }
