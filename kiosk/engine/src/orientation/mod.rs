@@ -287,13 +287,15 @@ impl<'a> Orientation<'a> {
             |at: &LatLon| (at.lat - origin.lat).abs() <= max_lat && (at.lon - origin.lon).abs() <= max_lon;
         let km_per_lon_degree = KM_PER_DEGREE * origin.lat.to_radians().cos();
         let mut by_help: Vec<Vec<Candidate<'_>>> = helps.iter().map(|_| Vec::new()).collect();
-        for place in self.territory.directory.places() {
+        let vocabulary = self.territory.vocabulary();
+        let wanted: Vec<[Vec<u32>; 4]> = helps.iter().map(|h| vocabulary.numbers(&h.places)).collect();
+        for (place, values) in self.territory.directory.places().iter().zip(&vocabulary.places) {
             let Some(position) = place.position.filter(near) else {
                 continue;
             };
             // Which kinds this place gives, as bits (there are seven kinds).
             let gives = (0..helps.len())
-                .filter(|&i| helps[i].places.matches(place))
+                .filter(|&i| territory::gives(&wanted[i], values))
                 .fold(0_u32, |bits, i| bits | 1 << i);
             if gives == 0 || !place.receives_public() || needs.iter().any(|n| n.contradicted_by(place)) {
                 continue;

@@ -1,7 +1,10 @@
 //! The territory a kiosk serves: its places directory, where the kiosk stands and its clock.
 
+use std::collections::HashMap;
+
 use crate::config::Config;
 use crate::content::offers::offer_place_problems;
+use crate::content::orientation::PlaceFacets;
 use crate::content::{Content, ContentSource};
 use crate::places::{Directory, LatLon, places_file};
 use crate::problem::Problem;
@@ -17,12 +20,67 @@ pub struct Territory {
     pub kiosk: LatLon,
     /// The local time, for opening hours.
     pub clock: KioskClock,
+    /// The directory's vocabulary values as numbers, so that orienting a visitor compares
+    /// numbers, not strings, across thousands of places.
+    vocabulary: Vocabulary,
+}
+
+/// Every value of the places' lists numbered, and each place's values by number.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Vocabulary {
+    ids: HashMap<String, u32>,
+    /// Per place (in the directory's order): services, programmes, care, support.
+    pub(super) places: Vec<[Vec<u32>; 4]>,
+}
+
+impl Vocabulary {
+    fn of(directory: &Directory) -> Self {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut number = |values: &[String]| -> Vec<u32> {
+            values
+                .iter()
+                .map(|value| {
+                    let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+                    *ids.entry(value.clone()).or_insert(next)
+                })
+                .collect()
+        };
+        let places = directory
+            .places()
+            .iter()
+            .map(|p| {
+                [
+                    number(&p.services),
+                    number(&p.national_programmes),
+                    number(&p.prise_en_charge_specifique),
+                    number(&p.modalites_accompagnement),
+                ]
+            })
+            .collect();
+        Self { ids, places }
+    }
+
+    /// The numbers of a rule's values, list by list; a value no place has gets none.
+    pub(super) fn numbers(&self, facets: &PlaceFacets) -> [Vec<u32>; 4] {
+        let known = |values: &[String]| values.iter().filter_map(|v| self.ids.get(v).copied()).collect();
+        [known(&facets.services), known(&facets.programmes), known(&facets.care), known(&facets.support)]
+    }
+}
+
+/// True when a place (its value numbers) has one of the wanted values.
+pub(super) fn gives(wanted: &[Vec<u32>; 4], place: &[Vec<u32>; 4]) -> bool {
+    wanted.iter().zip(place).any(|(w, p)| w.iter().any(|v| p.contains(v)))
 }
 
 impl Territory {
     /// A territory from its parts.
     pub fn new(directory: Directory, kiosk: LatLon, clock: KioskClock) -> Self {
-        Self { directory, kiosk, clock }
+        let vocabulary = Vocabulary::of(&directory);
+        Self { directory, kiosk, clock, vocabulary }
+    }
+
+    pub(super) fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     /// The territory of a config: its places file (or the content's demo territory), its
@@ -53,6 +111,6 @@ impl Territory {
             }
         };
         let problems = offer_place_problems(&content.offers, &directory);
-        if problems.is_empty() { Ok(Self { directory, kiosk, clock }) } else { Err(problems) }
+        if problems.is_empty() { Ok(Self::new(directory, kiosk, clock)) } else { Err(problems) }
     }
 }
