@@ -8,9 +8,10 @@ use repere_engine::content::task::{BrowserGoal, PageQuestion};
 use repere_engine::session::{Command, TaskEvent};
 
 use super::ExerciseState;
-use super::browser_form::{self, reading_column};
+use super::browser_form;
 use super::type_text::keyboard_words;
 use crate::app::AppCommand;
+use crate::screens::reading_column;
 use crate::screens::{View, reading_row};
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;

@@ -14,7 +14,7 @@ use repere_engine::session::{Command, TaskEvent};
 use super::ExerciseState;
 use super::browser::{Here, open};
 use crate::app::AppCommand;
-use crate::screens::{View, reading_row};
+use crate::screens::{View, reading_column, reading_row};
 use crate::theme::{Look, TextKind};
 use crate::widgets::bidi_layout::{self, LineAlign};
 use crate::widgets::document_picker::{Picked, document_picker};
@@ -95,13 +95,6 @@ fn with_form(state: &ExerciseState, change: impl FnOnce(&mut FormState)) -> AppC
     let mut next = state.clone();
     change(&mut next.form);
     AppCommand::Exercise(next)
-}
-
-/// A column whose lines stand on the reading side. (`ui.vertical` puts them on the left and,
-/// inside a right-to-left row, takes the whole row.)
-pub(super) fn reading_column<R>(ui: &mut Ui, look: &Look, add: impl FnOnce(&mut Ui) -> R) -> R {
-    let align = if look.rtl { Align::Max } else { Align::Min };
-    ui.with_layout(Layout::top_down(align), add).inner
 }
 
 /// The form of a page: its fields (with their errors) and the send button, and beside them the

@@ -184,3 +184,10 @@ pub fn reading_row<R>(ui: &mut Ui, look: &Look, add: impl FnOnce(&mut Ui) -> R) 
     };
     ui.with_layout(layout, add).inner
 }
+
+/// A column whose lines stand on the reading side (egui's `vertical` puts them on the left
+/// and, inside a right-to-left row, takes the whole row).
+pub fn reading_column<R>(ui: &mut Ui, look: &Look, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let align = if look.rtl { egui::Align::Max } else { egui::Align::Min };
+    ui.with_layout(egui::Layout::top_down(align), add).inner
+}

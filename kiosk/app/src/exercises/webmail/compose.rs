@@ -6,9 +6,10 @@
 use egui::{Sense, Ui, vec2};
 use repere_engine::content::mailbox::{MailGoal, Unlike};
 
-use super::{Action, Draft, Mail, MailField, reading_column};
+use super::{Action, Draft, Mail, MailField};
 use crate::exercises::ExerciseState;
 use crate::exercises::type_text::keyboard_words;
+use crate::screens::reading_column;
 use crate::screens::{View, reading_row};
 use crate::theme::{Look, MIN_TARGET, TextKind};
 use crate::widgets::bidi_layout::{self, LineAlign};

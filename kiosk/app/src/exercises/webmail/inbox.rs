@@ -5,8 +5,9 @@ use egui::{Sense, Ui, vec2};
 use repere_engine::content::Document;
 use repere_engine::content::mailbox::Message;
 
-use super::{Action, Mail, MailState, reading_column};
+use super::{Action, Mail, MailState};
 use crate::i18n::tr_with;
+use crate::screens::reading_column;
 use crate::screens::{View, reading_row};
 use crate::theme::{Look, MIN_TARGET, TextKind};
 use crate::widgets::bidi_layout::{self, LaidOutText, LineAlign};

@@ -16,7 +16,6 @@ use super::ExerciseState;
 use crate::app::AppCommand;
 use crate::i18n::{tr, tr_with};
 use crate::screens::View;
-use crate::theme::Look;
 use crate::widgets::document_picker::{Picked, document_picker};
 use crate::widgets::keyboard::KeyPress;
 use crate::widgets::typing::{KeyEffect, apply_key};
@@ -139,13 +138,6 @@ pub enum Action {
     Send,
     /// Give up the message.
     Discard,
-}
-
-/// A vertical group within a reading row, its lines on the reading side (egui's `vertical`
-/// would stand on the left and, in a right-to-left row, take the whole row).
-fn reading_column<R>(ui: &mut Ui, look: &Look, add: impl FnOnce(&mut Ui) -> R) -> R {
-    let align = if look.rtl { egui::Align::Max } else { egui::Align::Min };
-    ui.with_layout(egui::Layout::top_down(align), add).inner
 }
 
 /// The task's mailbox and goal, and the visitor's language.
