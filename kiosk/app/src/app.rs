@@ -132,15 +132,6 @@ pub struct KioskApp {
 impl KioskApp {
     /// A kiosk on checked content and config, speaking through `speaker`.
     pub fn new(ctx: &egui::Context, content: Arc<Content>, config: Config, speaker: Speaker) -> Self {
-        crate::i18n::install(&content);
-        crate::fonts::install(ctx);
-        ctx.options_mut(|options| {
-            // Hesitant hands hold a press longer than egui's 0.8 s.
-            options.input_options.max_click_duration = 3.0;
-            options.zoom_with_keyboard = false;
-        });
-        let now = ctx.input(|i| i.time);
-        let session = Session::new(&config.default_language, config.idle, now);
         // Checked before start-up by the command line; a host that skipped it gets results
         // without places, and the log says why.
         let territory = match Territory::load(&config, &content) {
@@ -152,6 +143,26 @@ impl KioskApp {
                 None
             }
         };
+        Self::with_territory(ctx, content, config, speaker, territory)
+    }
+
+    /// The same kiosk over a territory (places, location, clock) already loaded, or none.
+    pub fn with_territory(
+        ctx: &egui::Context,
+        content: Arc<Content>,
+        config: Config,
+        speaker: Speaker,
+        territory: Option<Arc<Territory>>,
+    ) -> Self {
+        crate::i18n::install(&content);
+        crate::fonts::install(ctx);
+        ctx.options_mut(|options| {
+            // Hesitant hands hold a press longer than egui's 0.8 s.
+            options.input_options.max_click_duration = 3.0;
+            options.zoom_with_keyboard = false;
+        });
+        let now = ctx.input(|i| i.time);
+        let session = Session::new(&config.default_language, config.idle, now);
         Self {
             content,
             config,
@@ -164,13 +175,6 @@ impl KioskApp {
             applied_look: None,
             territory,
         }
-    }
-
-    /// The same kiosk over an already loaded territory (places, location, clock).
-    #[must_use]
-    pub fn with_territory(mut self, territory: Arc<Territory>) -> Self {
-        self.territory = Some(territory);
-        self
     }
 
     /// The visit's state (read-only), for hosts and tests.

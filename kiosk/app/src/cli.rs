@@ -71,7 +71,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
 }
 
 /// Loads the config and the content as the options say; every problem found.
-pub fn load(options: &Options) -> Result<(Config, Content), Vec<Problem>> {
+pub fn load(options: &Options) -> Result<(Config, Content, Territory), Vec<Problem>> {
     let mut config = match &options.config {
         Some(path) => Config::load(path)?,
         None => Config::default(),
@@ -95,8 +95,8 @@ pub fn load(options: &Options) -> Result<(Config, Content), Vec<Problem>> {
         return Err(problems);
     }
     // The places file and the local offers are checked before anything starts.
-    Territory::load(&config, &content)?;
-    Ok((config, content))
+    let territory = Territory::load(&config, &content)?;
+    Ok((config, content, territory))
 }
 
 fn out(text: &str) {
@@ -137,13 +137,15 @@ pub fn main(args: &[String]) -> i32 {
 
 fn run_kiosk(options: &Options) -> i32 {
     match load(options) {
-        Ok((config, content)) => match crate::shell::run_kiosk(Arc::new(content), config, options.windowed) {
-            Ok(()) => 0,
-            Err(message) => {
-                log::error!("{message}");
-                1
+        Ok((config, content, territory)) => {
+            match crate::shell::run_kiosk(Arc::new(content), config, Arc::new(territory), options.windowed) {
+                Ok(()) => 0,
+                Err(message) => {
+                    log::error!("{message}");
+                    1
+                }
             }
-        },
+        }
         Err(problems) => {
             // Never half-start: the deployer sees why, on screen and in the log.
             for problem in &problems {
@@ -290,7 +292,7 @@ fn read_input(path: &str) -> Result<String, String> {
     }
 }
 
-fn loaded_or_report(options: &Options) -> Option<(Config, Content)> {
+fn loaded_or_report(options: &Options) -> Option<(Config, Content, Territory)> {
     match load(options) {
         Ok(loaded) => Some(loaded),
         Err(problems) => {
@@ -307,7 +309,7 @@ fn simulate_command(options: &Options) -> i32 {
         err("usage: kiosk simulate FILE (- for stdin)");
         return 2;
     };
-    let Some((config, content)) = loaded_or_report(options) else {
+    let Some((_, content, territory)) = loaded_or_report(options) else {
         return 1;
     };
     let text = match read_input(path) {
@@ -329,15 +331,6 @@ fn simulate_command(options: &Options) -> i32 {
             2
         }
         Ok(profile) => {
-            let territory = match Territory::load(&config, &content) {
-                Ok(territory) => territory,
-                Err(problems) => {
-                    for problem in &problems {
-                        err(&problem.to_string());
-                    }
-                    return 1;
-                }
-            };
             let result = Orientation::new(&content, &territory).simulate(&profile);
             out(&serde_json::to_string(&result).unwrap_or_default());
             0
@@ -361,7 +354,7 @@ fn replay_command(options: &Options) -> i32 {
             return 2;
         }
     };
-    let Some((config, content)) = loaded_or_report(options) else {
+    let Some((config, content, _)) = loaded_or_report(options) else {
         return 1;
     };
     if let Some(language) = &script.language

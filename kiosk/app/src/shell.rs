@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use repere_engine::config::Config;
 use repere_engine::content::Content;
+use repere_engine::orientation::Territory;
 use repere_engine::problem::Problem;
 
 use crate::KioskApp;
@@ -26,11 +27,19 @@ fn native_options(windowed: bool) -> eframe::NativeOptions {
 }
 
 /// Runs the kiosk until the operator exits.
-pub fn run_kiosk(content: Arc<Content>, config: Config, windowed: bool) -> Result<(), String> {
+pub fn run_kiosk(
+    content: Arc<Content>,
+    config: Config,
+    territory: Arc<Territory>,
+    windowed: bool,
+) -> Result<(), String> {
     eframe::run_native(
         "Repère",
         native_options(windowed),
-        Box::new(move |cc| Ok(Box::new(KioskApp::new(&cc.egui_ctx, content, config, Speaker::open())))),
+        Box::new(move |cc| {
+            let speaker = Speaker::open();
+            Ok(Box::new(KioskApp::with_territory(&cc.egui_ctx, content, config, speaker, Some(territory))))
+        }),
     )
     .map_err(|err| format!("the kiosk window ended with an error (display or compositor gone?): {err}"))
 }
