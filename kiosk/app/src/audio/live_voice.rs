@@ -89,16 +89,20 @@ pub fn render(voice: &str, text: &str) -> Result<Vec<u8>, String> {
 /// "unknown", which decoders read as hours of sound).
 fn with_sizes(mut wav: Vec<u8>) -> Vec<u8> {
     let size = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes();
-    if wav.get(0..4) == Some(b"RIFF") {
-        let riff = size(wav.len() - 8);
-        wav[4..8].copy_from_slice(&riff);
+    let riff = size(wav.len().saturating_sub(8));
+    if wav.get(0..4) == Some(b"RIFF")
+        && let Some(field) = wav.get_mut(4..8)
+    {
+        field.copy_from_slice(&riff);
     }
     let mut at = 12;
     while let Some(id) = wav.get(at..at + 4) {
         let is_data = id == b"data";
         if is_data {
-            let data = size(wav.len() - at - 8);
-            wav[at + 4..at + 8].copy_from_slice(&data);
+            let data = size(wav.len().saturating_sub(at + 8));
+            if let Some(field) = wav.get_mut(at + 4..at + 8) {
+                field.copy_from_slice(&data);
+            }
             break;
         }
         let Some(length) = wav.get(at + 4..at + 8).and_then(|b| <[u8; 4]>::try_from(b).ok()) else {
