@@ -1,7 +1,7 @@
 //! The kiosk app: draws the screen of the engine's session, collects what the visitor did as
 //! [`AppCommand`]s during the UI pass and runs them after it.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use egui::{Frame, Margin, Ui};
 use repere_engine::config::{AudioOutput, Config};
@@ -10,10 +10,13 @@ use repere_engine::orientation::{Orientation, Territory};
 use repere_engine::profile::Home;
 use repere_engine::result::Recommendation;
 use repere_engine::session::{Command, IdleState, Screen, Session, TaskEvent};
+use repere_engine::slip::Slip;
+use repere_engine::slip::words::{ContentWords, place_lines, sentences};
 
 use crate::audio::{DEFAULT_VOLUME, Speaker};
 use crate::exercises::ExerciseState;
 use crate::screens::{self, OperatorPanel, Overlay, View};
+use crate::slip_printer::{PrintState, SlipPrinter};
 use crate::theme::{DisplayModes, Look};
 
 /// What the visitor or the operator asked for during a frame; run after the UI pass.
@@ -30,6 +33,12 @@ pub enum AppCommand {
     ShowMe,
     /// Read the result aloud (on open speakers only on request).
     HearResult,
+    /// Print the visitor's slip (or show its codes when there is no printer).
+    PrintSlip,
+    /// Show the codes of the result's places, to photograph.
+    ShowCodes,
+    /// The operator's test print.
+    TestPrint,
     /// Read a recommended place aloud (its index in the result).
     HearPlace(usize),
     /// Show the bigger card of a recommended place, for the agent at the counter.
@@ -127,6 +136,7 @@ pub struct KioskApp {
     last_spoken: Vec<String>,
     applied_look: Option<Look>,
     territory: Option<Arc<Territory>>,
+    printer: SlipPrinter,
 }
 
 impl KioskApp {
@@ -163,6 +173,7 @@ impl KioskApp {
         });
         let now = ctx.input(|i| i.time);
         let session = Session::new(&config.default_language, config.idle, now);
+        let printer = SlipPrinter::new(config.printer.clone().map(repere_print::Printer::new), Arc::new(OnceLock::new()));
         Self {
             content,
             config,
@@ -174,6 +185,7 @@ impl KioskApp {
             last_spoken: Vec::new(),
             applied_look: None,
             territory,
+            printer,
         }
     }
 
@@ -195,6 +207,11 @@ impl KioskApp {
     /// True once the operator chose to leave.
     pub fn exit_allowed(&self) -> bool {
         self.exit_allowed
+    }
+
+    /// Where the visitor's slip is (printing, printed, failed), for tests.
+    pub fn print_state(&self) -> &PrintState {
+        self.printer.state()
     }
 
     /// The keys of the last thing said (with or without an audio device), for tests.
@@ -252,6 +269,9 @@ impl KioskApp {
                 now,
                 audio_available: self.speaker.is_available(),
                 volume: self.speaker.volume(),
+                print_state: self.printer.state(),
+                has_printer: self.printer.has_printer(),
+                printer_status: self.printer.status(),
             };
             screens::kiosk_ui(ui, &view, &mut commands);
         }
@@ -264,6 +284,7 @@ impl KioskApp {
             self.run(AppCommand::Session(Command::Wipe), ui.ctx(), now);
         }
         self.speak_idle_warning(now);
+        self.follow_printing(ui.ctx());
         self.speaker.poll();
         if self.speaker.is_rendering() {
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
@@ -373,36 +394,65 @@ impl KioskApp {
 
     /// What is read aloud of the recommended places: one (`Some(index)`), or for the whole
     /// result each kind of help with its first place.
-    fn places_text(&self, index: Option<usize>) -> String {
-        let Some(result) = self.session.result() else {
-            return String::new();
+    /// The visitor's slip, from the result on screen.
+    fn slip(&self) -> Option<Slip> {
+        let result = self.session.result()?;
+        Some(Slip::new(result, &self.content, &self.config, self.today()))
+    }
+
+    /// The kiosk's date (its configured clock, else the system's).
+    fn today(&self) -> chrono::NaiveDate {
+        self.territory
+            .as_ref()
+            .map_or_else(|| chrono::Local::now().date_naive(), |territory| territory.clock.now().date())
+    }
+
+    /// The operator's test print: the slip of a visitor who answered nothing, in French, on
+    /// this kiosk's places.
+    fn sample_slip(&self) -> Option<Slip> {
+        let profile = repere_engine::profile::VisitorProfile::from_json(
+            r#"{"language": "fr", "answers": {}, "domains": {"mouse": 1.0, "keyboard": 0.5}}"#,
+            &[],
+        )
+        .map_err(|e| log::error!("test print: {e}"))
+        .ok()?;
+        let result = match &self.territory {
+            Some(territory) => Orientation::new(&self.content, territory).simulate(&profile),
+            None => repere_engine::result::simulate(&profile, &self.content.scoring),
         };
-        let language = self.session.language();
-        let words = |r: &Recommendation| sentences(&screens::place_words::place_lines(language, r));
-        if let Some(index) = index {
-            return result.recommendations.get(index).map(words).unwrap_or_default();
-        }
-        let mut parts = Vec::new();
-        let mut kinds_said: Vec<&str> = Vec::new();
-        for r in &result.recommendations {
-            if kinds_said.contains(&r.kind.as_str()) {
-                continue;
+        Some(Slip::new(&result, &self.content, &self.config, self.today()))
+    }
+
+    /// The codes to photograph, said and shown.
+    fn show_codes(&mut self) {
+        self.ui_state.overlay = Some(Overlay::SlipCodes);
+        self.say(&["slip.codes.say".to_owned()]);
+    }
+
+    /// Says how printing went when it changes; a slip that will not come out shows its codes.
+    fn follow_printing(&mut self, ctx: &egui::Context) {
+        if self.printer.poll() {
+            match self.printer.state() {
+                PrintState::Printed => self.say(&["slip.printed.say".to_owned()]),
+                PrintState::Failed if self.session.screen() == Screen::Result => {
+                    self.ui_state.overlay = Some(Overlay::SlipCodes);
+                    self.say(&["slip.failed.say".to_owned()]);
+                }
+                PrintState::Failed | PrintState::Idle | PrintState::Printing => {}
             }
-            kinds_said.push(&r.kind);
-            parts.push(crate::i18n::tr(language, &format!("help_kind.{}", r.kind)));
-            parts.push(r.reason.clone());
-            if r.place.is_some() {
-                parts.push(words(r));
-            }
         }
-        sentences(&parts)
+        if *self.printer.state() == PrintState::Printing
+            || *self.printer.status() == crate::slip_printer::PrinterStatus::Checking
+        {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
     }
 
     fn say_prompt(&mut self) {
         let keys = self.prompt_keys();
         // With a headset the result is read at once: its places too, spoken at run time.
         if self.session.screen() == Screen::Result && self.config.audio.output == AudioOutput::Headset {
-            let text = self.places_text(None);
+            let text = self.slip().map(|slip| slip.spoken_details()).unwrap_or_default();
             self.say_then_speak(&keys, &text);
         } else {
             self.say(&keys);
@@ -461,13 +511,35 @@ impl KioskApp {
                 }
             }
             AppCommand::HearResult => {
+                // The slip read aloud (EN 301 549 5.1.3.16): the level's recorded prompt, then
+                // the rest in the run-time voice.
                 let keys = self.result_keys();
-                let text = self.places_text(None);
+                let text = self.slip().map(|slip| slip.spoken_details()).unwrap_or_default();
                 self.say_then_speak(&keys, &text);
             }
             AppCommand::HearPlace(index) => {
-                let text = self.places_text(Some(index));
+                let language = self.session.language();
+                let words = ContentWords::new(&self.content, language);
+                let text = self
+                    .session
+                    .result()
+                    .and_then(|r| r.recommendations.get(index))
+                    .map(|r| sentences(&place_lines(&words, r)))
+                    .unwrap_or_default();
                 self.say_then_speak(&[], &text);
+            }
+            AppCommand::PrintSlip => match self.slip() {
+                Some(slip) if self.printer.has_printer() => {
+                    self.printer.print(slip);
+                    self.say(&["slip.printing.say".to_owned()]);
+                }
+                _ => self.show_codes(),
+            },
+            AppCommand::ShowCodes => self.show_codes(),
+            AppCommand::TestPrint => {
+                if let Some(slip) = self.sample_slip() {
+                    self.printer.print(slip);
+                }
             }
             AppCommand::ShowPlace(index) => self.ui_state.overlay = Some(Overlay::PlaceCard(index)),
             AppCommand::VolumeDown => self.speaker.set_volume(self.speaker.volume() - 0.2),
@@ -547,6 +619,7 @@ impl KioskApp {
                     if self.config.pin_matches(&panel.pin) {
                         panel.unlocked = true;
                         log::info!("operator menu opened");
+                        self.printer.check_status();
                     } else {
                         panel.wrong = true;
                         log::warn!("operator PIN refused");
@@ -574,22 +647,10 @@ impl KioskApp {
     /// Forgets everything of the visit on screen: display modes, volume, typed digits.
     fn wipe_ui(&mut self) {
         self.speaker.stop();
+        self.printer.wipe();
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
     }
-}
-
-/// Lines read one after the other, each ending with a full stop (a pause in speech).
-fn sentences(lines: &[String]) -> String {
-    lines
-        .iter()
-        // Isolates order text on screen; the voice does not need them.
-        .map(|line| {
-            line.trim_end_matches(['.', ' ', '؟', '?', '!', ':']).replace(['\u{2068}', '\u{2069}'], "")
-        })
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(". ")
 }
 
 impl eframe::App for KioskApp {

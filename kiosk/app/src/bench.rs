@@ -38,7 +38,41 @@ pub fn run() -> i32 {
     if let Some(ms) = orientation_ms(&export) {
         line("orientation_10000", ms, "ms");
     }
+    if let Some((pdf, escpos)) = slip_ms() {
+        line("slip_pdf_a4", pdf, "ms");
+        line("slip_escpos", escpos, "ms");
+    }
     0
+}
+
+/// An Arabic visitor's slip (both halves, three places with codes) made into an A4 PDF, and
+/// into ESC/POS raster bytes. Each run changes the site so typst cannot reuse the last one.
+fn slip_ms() -> Option<(f64, f64)> {
+    use repere_engine::config::Config;
+    use repere_engine::slip::{Slip, SlipFormat};
+    let content = Content::builtin().ok()?;
+    let config = Config { now: Some("2026-11-23T10:00:00+01:00".to_owned()), ..Config::default() };
+    let territory = Territory::load(&config, &content).ok()?;
+    let profile = VisitorProfile::from_json(
+        r#"{"language": "ar", "answers": {"devices": ["smartphone"], "procedures_alone": "never",
+            "french_reading": "hard"}, "domains": {"mouse": 0.8, "keyboard": 0.3}}"#,
+        &[],
+    )
+    .ok()?;
+    let result = Orientation::new(&content, &territory).simulate(&profile);
+    let typesetter = repere_print::SlipTypesetter::new(&repere_print::fonts::ALL);
+    let date = territory.clock.now().date();
+    let mut run = 0;
+    let mut slip = || {
+        run += 1;
+        let config = Config { site_name: format!("Médiathèque {run}"), ..config.clone() };
+        Slip::new(&result, &content, &config, date)
+    };
+    // Fonts and typst's library are warm in a running kiosk.
+    typesetter.render(&slip(), SlipFormat::PdfA4).ok()?;
+    let pdf = median_ms(|| drop(typesetter.render(&slip(), SlipFormat::PdfA4)));
+    let escpos = median_ms(|| drop(typesetter.render(&slip(), SlipFormat::Escpos)));
+    Some((pdf, escpos))
 }
 
 /// One visitor oriented against 10 000 places: the heaviest profile (a procedure due today,

@@ -12,6 +12,9 @@ use repere_engine::orientation::{Orientation, Territory};
 use repere_engine::places::{Directory, import_places, places_file};
 use repere_engine::problem::Problem;
 use repere_engine::profile::VisitorProfile;
+use repere_engine::result::VisitResult;
+use repere_engine::slip::{Slip, SlipFormat};
+use repere_print::SlipTypesetter;
 use serde_json::json;
 
 /// Options every command understands.
@@ -33,12 +36,15 @@ pub struct Options {
     pub shots: Option<PathBuf>,
     /// `--format F`.
     pub format: Option<String>,
+    /// `--out FILE` (slip).
+    pub out: Option<PathBuf>,
     /// Words that are not options.
     pub words: Vec<String>,
 }
 
 const USAGE: &str = "usage: kiosk [--windowed] [--config FILE] [--content DIR]
        kiosk check | simulate FILE | replay SCRIPT [--shots DIR] | places check FILE | hash-pin | bench
+       kiosk slip RESULT --format pdf-a4|pdf-receipt|escpos|text --out FILE | print RESULT
 options: --config FILE  --content DIR  --places FILE  --now RFC3339  --location LAT,LON";
 
 /// Parses the arguments (without the program name).
@@ -55,6 +61,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             "--now" => options.now = Some(value("--now")?),
             "--shots" => options.shots = Some(PathBuf::from(value("--shots")?)),
             "--format" => options.format = Some(value("--format")?),
+            "--out" => options.out = Some(PathBuf::from(value("--out")?)),
             "--location" => {
                 let text = value("--location")?;
                 let (lat, lon) = text.split_once(',').ok_or("--location takes LAT,LON")?;
@@ -128,6 +135,8 @@ pub fn main(args: &[String]) -> i32 {
         Some("hash-pin") => hash_pin_command(),
         Some("places") if options.words.get(1).map(String::as_str) == Some("check") => places_check(&options),
         Some("bench") => crate::bench::run(),
+        Some("slip") => slip_command(&options),
+        Some("print") => print_command(&options),
         Some(other) => {
             err(&format!("unknown command {other:?}\n{USAGE}"));
             2
@@ -185,6 +194,9 @@ fn check(options: &Options) -> i32 {
     if let Some(content) = &content {
         problems.extend(glyph_problems(content));
     }
+    if let Some(config) = &loaded {
+        problems.extend(printer_problems(config));
+    }
     let places = match (&loaded, &source) {
         (Some(config), Some(source)) => places_summary(
             options.places.as_deref().or(config.places.as_deref()),
@@ -212,6 +224,21 @@ fn check(options: &Options) -> i32 {
     };
     out(&summary.to_string());
     i32::from(!problems.is_empty())
+}
+
+/// A CUPS printer must not keep copies of the slips it printed (nothing personal on disk).
+fn printer_problems(config: &Config) -> Vec<Problem> {
+    let Some(settings) = &config.printer else {
+        return Vec::new();
+    };
+    if !matches!(settings.connection, repere_engine::config::PrinterConnection::Cups { .. }) {
+        return Vec::new();
+    }
+    let shown = settings.cupsd_conf.display().to_string();
+    match repere_print::printer::cups_keeps_copies(&settings.cupsd_conf) {
+        Ok(found) => found.into_iter().map(|message| Problem::file(&shown, message)).collect(),
+        Err(message) => vec![Problem::file(&shown, format!("cannot check that CUPS keeps no copies: {message}"))],
+    }
 }
 
 /// Each time budget of `flow.toml` with what the adaptive path gives its visitor.
@@ -338,6 +365,78 @@ fn simulate_command(options: &Options) -> i32 {
         Err(message) => {
             err(&message);
             2
+        }
+    }
+}
+
+/// Reads a result file and makes its slip with the loaded content, config and clock.
+fn slip_of(options: &Options, path: &str) -> Result<(Config, Slip), String> {
+    let (config, content, territory) = load(options).map_err(|problems| {
+        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+    })?;
+    let now = territory.clock.now();
+    let result = VisitResult::from_json(&read_input(path)?, now).map_err(|e| format!("{path}: {e}"))?;
+    if content.language(&result.language).is_none() {
+        return Err(format!("{path}: language {:?} is not in the content", result.language));
+    }
+    let slip = Slip::new(&result, &content, &config, now.date());
+    Ok((config, slip))
+}
+
+fn slip_command(options: &Options) -> i32 {
+    let (Some(path), Some(out_path)) = (options.words.get(1), &options.out) else {
+        err("usage: kiosk slip RESULT --format pdf-a4|pdf-receipt|escpos|text --out FILE (- for stdin/stdout)");
+        return 1;
+    };
+    let name = options.format.as_deref().unwrap_or("pdf-a4");
+    let Some(format) = SlipFormat::from_id(name) else {
+        err(&format!("--format {name:?}: pdf-a4, pdf-receipt, escpos or text"));
+        return 1;
+    };
+    let bytes = slip_of(options, path).and_then(|(_, slip)| {
+        SlipTypesetter::new(&repere_print::fonts::ALL).render(&slip, format).map_err(|e| e.to_string())
+    });
+    let written = bytes.and_then(|bytes| {
+        if out_path.as_os_str() == "-" {
+            std::io::stdout().lock().write_all(&bytes).map_err(|e| format!("stdout: {e}"))
+        } else {
+            std::fs::write(out_path, &bytes).map_err(|e| format!("{}: {e}", out_path.display()))
+        }
+    });
+    match written {
+        Ok(()) => 0,
+        Err(message) => {
+            err(&message);
+            1
+        }
+    }
+}
+
+fn print_command(options: &Options) -> i32 {
+    let Some(path) = options.words.get(1) else {
+        err("usage: kiosk print RESULT (- for stdin)");
+        return 1;
+    };
+    let (config, slip) = match slip_of(options, path) {
+        Ok(made) => made,
+        Err(message) => {
+            err(&message);
+            return 1;
+        }
+    };
+    let Some(settings) = config.printer else {
+        err(&format!("{} (set [printer] in the config)", repere_print::PrintProblem::NoPrinter));
+        return 1;
+    };
+    let printer = repere_print::Printer::new(settings);
+    match SlipTypesetter::new(&repere_print::fonts::ALL).print(&slip, &printer) {
+        Ok(job) => {
+            out(&json!({"job": job.id, "format": printer.settings().format.id()}).to_string());
+            0
+        }
+        Err(problem) => {
+            err(&problem.to_string());
+            1
         }
     }
 }

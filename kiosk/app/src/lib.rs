@@ -14,6 +14,7 @@ pub mod logger;
 pub mod replay;
 pub mod screens;
 pub mod shell;
+pub mod slip_printer;
 pub mod testing;
 pub mod theme;
 pub mod widgets;

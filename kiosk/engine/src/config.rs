@@ -48,6 +48,39 @@ pub struct AudioSettings {
     pub attract_invitation: bool,
 }
 
+/// How the slip reaches paper.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrinterConnection {
+    /// A queue of the system's print spooler (CUPS): office printers, or a receipt printer
+    /// behind a raw queue.
+    Cups {
+        /// The queue's name (`lpstat -p`).
+        queue: String,
+    },
+    /// A thermal receipt printer reached directly: `socket://host:9100` or a device file
+    /// such as `/dev/usb/lp0`.
+    Raw {
+        /// Where it is.
+        address: String,
+    },
+}
+
+/// The printer of the kiosk (`[printer]`); no printer means the slip is shown on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrinterSettings {
+    /// Where the slip goes.
+    pub connection: PrinterConnection,
+    /// What is sent: a PDF (A4 or 80 mm receipt) or ESC/POS raster bytes.
+    pub format: crate::slip::SlipFormat,
+    /// Seconds before a printer that does not answer is given up.
+    pub timeout_seconds: f64,
+    /// Jobs already waiting in a CUPS queue beyond which it is "full" (the visitor is told at
+    /// once instead of waiting behind them).
+    pub max_waiting_jobs: u32,
+    /// The spooler's config, checked by `kiosk check` for kept copies of printed slips.
+    pub cupsd_conf: PathBuf,
+}
+
 /// The deployment config.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
@@ -75,6 +108,8 @@ pub struct Config {
     pub content: Option<PathBuf>,
     /// A places file.
     pub places: Option<PathBuf>,
+    /// The printer; `None`: the slip is shown on screen (codes to photograph).
+    pub printer: Option<PrinterSettings>,
     /// The clock of opening hours, fixed (`--now`, RFC 3339); `None`: the system clock. Set
     /// by the command line only, never read from the file.
     pub now: Option<String>,
@@ -102,6 +137,7 @@ impl Default for Config {
             audio: AudioSettings { output: AudioOutput::Speakers, attract_invitation: true },
             content: None,
             places: None,
+            printer: None,
             now: None,
             shown_path: None,
         }
@@ -122,6 +158,61 @@ struct ConfigFile {
     help_desk: Option<BTreeMap<String, String>>,
     audio: Option<AudioSettings>,
     paths: Option<PathsFile>,
+    printer: Option<toml::Spanned<PrinterFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PrinterFile {
+    kind: String,
+    queue: Option<String>,
+    address: Option<String>,
+    format: Option<String>,
+    timeout_seconds: Option<f64>,
+    max_waiting_jobs: Option<u32>,
+    cupsd_conf: Option<PathBuf>,
+}
+
+impl PrinterFile {
+    /// The settings, or what is wrong with them.
+    fn settings(self) -> Result<PrinterSettings, String> {
+        use crate::slip::SlipFormat;
+        let connection = match (self.kind.as_str(), self.queue, self.address) {
+            ("cups", Some(queue), None) if !queue.trim().is_empty() => PrinterConnection::Cups { queue },
+            ("cups", _, _) => return Err("printer: kind \"cups\" needs `queue` (and no `address`)".to_owned()),
+            ("raw", None, Some(address)) if address.starts_with("socket://") || address.starts_with('/') => {
+                PrinterConnection::Raw { address }
+            }
+            ("raw", _, _) => {
+                return Err(
+                    "printer: kind \"raw\" needs `address` (socket://host:9100 or /dev/usb/lp0), no `queue`"
+                        .to_owned(),
+                );
+            }
+            (other, _, _) => return Err(format!("printer: kind {other:?} is not \"cups\" or \"raw\"")),
+        };
+        let format = match (&connection, self.format.as_deref()) {
+            (PrinterConnection::Cups { .. }, None) => SlipFormat::PdfA4,
+            (PrinterConnection::Raw { .. }, None) => SlipFormat::Escpos,
+            (_, Some(id)) => SlipFormat::from_id(id)
+                .filter(|f| *f != SlipFormat::Text)
+                .ok_or_else(|| format!("printer: format {id:?} is not pdf-a4, pdf-receipt or escpos"))?,
+        };
+        if matches!(connection, PrinterConnection::Raw { .. }) && format != SlipFormat::Escpos {
+            return Err("printer: a raw printer takes format \"escpos\" only".to_owned());
+        }
+        let timeout_seconds = self.timeout_seconds.unwrap_or(10.0);
+        if !(1.0..=120.0).contains(&timeout_seconds) {
+            return Err("printer: timeout_seconds is out of range (1 to 120)".to_owned());
+        }
+        Ok(PrinterSettings {
+            connection,
+            format,
+            timeout_seconds,
+            max_waiting_jobs: self.max_waiting_jobs.unwrap_or(3),
+            cupsd_conf: self.cupsd_conf.unwrap_or_else(|| PathBuf::from("/etc/cups/cupsd.conf")),
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -218,6 +309,13 @@ impl Config {
             config.audio = v;
         }
         let base = std::path::Path::new(path).parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+        if let Some(printer) = file.printer {
+            let line = at(printer.span());
+            match printer.into_inner().settings() {
+                Ok(settings) => config.printer = Some(settings),
+                Err(reason) => problems.push(Problem::at(path, line, reason)),
+            }
+        }
         if let Some(paths) = file.paths {
             config.content = paths.content.map(|p| base.join(p));
             config.places = paths.places.map(|p| base.join(p));

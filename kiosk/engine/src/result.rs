@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDateTime, NaiveTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::content::ScoringRules;
 use crate::profile::{Answers, VisitorProfile};
@@ -12,7 +12,7 @@ use crate::scoring::{DomainResult, DomainStatus, assess};
 use crate::vocabulary::Domain;
 
 /// Level rank and id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LevelRef {
     /// 1–5.
     pub rank: u8,
@@ -49,7 +49,7 @@ pub enum Availability {
 }
 
 /// A place, with the facts the data gives (`None` for unknown facts, never guessed).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceSummary {
     /// Id in the directory (or of the local offer, for an offer with its own address).
     pub id: String,
@@ -97,8 +97,32 @@ pub struct PlaceSummary {
     pub availability: Availability,
 }
 
+impl PlaceSummary {
+    /// When the place can receive the visitor, from the facts of the result JSON (which has
+    /// no `availability`): what a result read from a file shows at `now`, the clock the
+    /// result was made with.
+    pub fn restore_availability(&mut self, now: NaiveDateTime) {
+        let parse_time = |t: &str| NaiveTime::parse_from_str(t, "%H:%M").ok();
+        let next = self.next_opening.as_deref().and_then(|n| NaiveDateTime::parse_from_str(n, "%Y-%m-%dT%H:%M").ok());
+        self.availability = match (&self.opening_hours, self.open_now, next) {
+            (None, _, _) => Availability::Unknown,
+            (Some(hours), None, None) if self.today_hours.is_none() => Availability::AsPublished(hours.clone()),
+            (Some(_), Some(true), _) => Availability::OpenNow {
+                until: self.today_hours.iter().flatten().find_map(|range| {
+                    let (start, end) = range.split_once('-')?;
+                    let (start, end) = (parse_time(start)?, parse_time(end)?);
+                    (start <= now.time() && (now.time() < end || end == NaiveTime::MIN)).then_some(end)
+                }),
+            },
+            (Some(_), _, Some(at)) if at.date() == now.date() => Availability::OpensToday { at: at.time() },
+            (Some(_), _, Some(at)) => Availability::OpensLater { at, days_ahead: (at.date() - now.date()).num_days() },
+            (Some(_), _, None) => Availability::Unknown,
+        };
+    }
+}
+
 /// A local offer (`scenarios/local-offers.toml`): a workshop, a French course, a class.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OfferSummary {
     /// Id in the local-offers file.
     pub id: String,
@@ -119,7 +143,7 @@ pub struct OfferSummary {
 }
 
 /// A kind of help, with a place when one is known.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
     /// `help_with_procedures`, `digital_workshop`, `quick_help`, `equipment`,
     /// `french_course`, `literacy`, `self_service`.
@@ -133,7 +157,7 @@ pub struct Recommendation {
 }
 
 /// The result of a visit.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[expect(clippy::struct_excessive_bools, reason = "the fields of the result contract")]
 pub struct VisitResult {
     /// Format version: 1.
@@ -165,6 +189,24 @@ pub struct VisitResult {
     pub can_do: Vec<String>,
     /// The hands-on part ended early and kindly (basics out of reach today).
     pub stopped_early: bool,
+}
+
+impl VisitResult {
+    /// A result read back from its JSON (`kiosk slip`, `kiosk print`), with the places'
+    /// availability restored at `now`.
+    ///
+    /// # Errors
+    /// The text is not a result of version 1.
+    pub fn from_json(text: &str, now: NaiveDateTime) -> Result<Self, String> {
+        let mut result: Self = serde_json::from_str(text).map_err(|e| format!("not a result: {e}"))?;
+        if result.version != 1 {
+            return Err(format!("result version {} (this kiosk reads version 1)", result.version));
+        }
+        for place in result.recommendations.iter_mut().filter_map(|r| r.place.as_mut()) {
+            place.restore_availability(now);
+        }
+        Ok(result)
+    }
 }
 
 const OBSTACLE_ORDER: [&str; 5] = ["equipment", "fear", "french", "dont_know_how", "no_interest"];

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::content::levels::{Condition, ScoringRules};
 use crate::content::task::Task;
@@ -51,7 +51,7 @@ impl TaskOutcome {
 }
 
 /// How far a visitor got in a domain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DomainStatus {
     /// The test stopped before the domain.
@@ -77,7 +77,7 @@ impl DomainStatus {
 }
 
 /// A domain's score and status.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DomainResult {
     /// Weighted score, 0–1 (0 when not reached).
     pub score: f32,

@@ -7,7 +7,7 @@ mod idle_warning;
 mod language;
 mod operator;
 mod place_card;
-pub mod place_words;
+mod slip_codes;
 mod question;
 mod result;
 mod stop_confirm;
@@ -23,6 +23,7 @@ use repere_engine::session::{IdleState, Screen, Session};
 
 pub use self::operator::OperatorPanel;
 use crate::app::{AppCommand, UiState};
+use crate::slip_printer::{PrintState, PrinterStatus};
 use crate::i18n::tr;
 use crate::theme::{Look, TextKind};
 use crate::widgets::bidi_layout::LineAlign;
@@ -37,6 +38,8 @@ pub enum Overlay {
     Operator(OperatorPanel),
     /// The bigger card of a recommended place (its index in the result), for the agent.
     PlaceCard(usize),
+    /// The codes of the result's places, to photograph (no printer, or it failed).
+    SlipCodes,
 }
 
 /// What a screen reads.
@@ -57,6 +60,12 @@ pub struct View<'a> {
     pub audio_available: bool,
     /// Current volume, 0–1.
     pub volume: f32,
+    /// Where the visitor's slip is.
+    pub print_state: &'a PrintState,
+    /// A printer is configured.
+    pub has_printer: bool,
+    /// The printer's status, for the operator.
+    pub printer_status: &'a PrinterStatus,
 }
 
 impl View<'_> {
@@ -130,6 +139,7 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         Some(Overlay::StopConfirm) => stop_confirm::stop_confirm_ui(ui.ctx(), view, commands),
         Some(Overlay::Operator(panel)) => operator::operator_ui(ui.ctx(), view, panel, commands),
         Some(Overlay::PlaceCard(index)) => place_card::place_dialog_ui(ui.ctx(), view, *index, commands),
+        Some(Overlay::SlipCodes) => slip_codes::slip_codes_ui(ui.ctx(), view, commands),
         None => {
             if let IdleState::Warning { seconds_left } = view.session.idle_state(view.now) {
                 idle_warning::idle_warning_ui(ui.ctx(), view, seconds_left, commands);

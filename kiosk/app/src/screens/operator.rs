@@ -8,6 +8,7 @@ use crate::app::AppCommand;
 use crate::i18n::tr_with;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
+use crate::slip_printer::{PrintState, PrinterStatus};
 use crate::widgets::{ButtonKind, big_button, dialog, text_block};
 
 /// The operator panel's state.
@@ -125,6 +126,22 @@ fn menu_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     text_block(ui, look, &version, TextKind::Body, LineAlign::Start);
     let audio = if view.audio_available { "operator.audio_ok" } else { "operator.audio_missing" };
     text_block(ui, look, &view.tr(audio), TextKind::Body, LineAlign::Start);
+    let printer = match view.printer_status {
+        PrinterStatus::NoPrinter => view.tr("operator.no_printer"),
+        PrinterStatus::Checking => tr_with(language, "operator.printer_problem", &[("problem", "…")]),
+        PrinterStatus::Ready => view.tr("operator.printer_ready"),
+        PrinterStatus::Problem(problem) => tr_with(language, "operator.printer_problem", &[("problem", problem)]),
+    };
+    text_block(ui, look, &printer, TextKind::Body, LineAlign::Start);
+    let printing = match view.print_state {
+        PrintState::Printing => Some("slip.printing.say"),
+        PrintState::Printed => Some("slip.printed.say"),
+        PrintState::Failed => Some("slip.failed.say"),
+        PrintState::Idle => None,
+    };
+    if let Some(key) = printing {
+        text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
+    }
     ui.add_space(12.0);
     ui.vertical_centered(|ui| {
         if big_button(
@@ -138,6 +155,19 @@ fn menu_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         .clicked()
         {
             commands.push(AppCommand::AudioTest);
+        }
+        if view.has_printer
+            && big_button(
+                ui,
+                look,
+                &view.tr("operator.test_print"),
+                Some("🖶"),
+                ButtonKind::Secondary,
+                vec2(360.0, 72.0),
+            )
+            .clicked()
+        {
+            commands.push(AppCommand::TestPrint);
         }
         if big_button(ui, look, &view.tr("operator.exit"), Some("🚪"), ButtonKind::Primary, vec2(360.0, 72.0))
             .clicked()

@@ -4,7 +4,7 @@
 use egui::{Frame, Margin, Ui};
 use repere_engine::result::Recommendation;
 
-use super::place_words::place_lines;
+use repere_engine::slip::words::{ContentWords, place_lines};
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::theme::TextKind;
@@ -22,7 +22,7 @@ pub fn place_card_ui(
 ) {
     let look = view.look;
     let language = view.session.language();
-    let lines = place_lines(language, recommendation);
+    let lines = place_lines(&ContentWords::new(view.content, language), recommendation);
     Frame::new()
         .fill(look.palette.surface)
         .stroke(egui::Stroke::new(2.0, look.palette.border))
@@ -67,7 +67,7 @@ pub fn place_dialog_ui(ctx: &egui::Context, view: &View<'_>, index: usize, comma
     let language = view.session.language();
     let width = ctx.content_rect().width() * 0.85;
     dialog(ctx, look, "place_card", width, |ui| {
-        let lines = place_lines(language, recommendation);
+        let lines = place_lines(&ContentWords::new(view.content, language), recommendation);
         let mut lines = lines.iter();
         if let Some(name) = lines.next() {
             text_block(ui, look, name, TextKind::Title, LineAlign::Start);

@@ -8,6 +8,7 @@ use super::place_card::place_card_ui;
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::i18n::tr_with;
+use crate::slip_printer::PrintState;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::{ButtonKind, big_button, text_block};
@@ -19,7 +20,9 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     };
     let look = view.look;
     let language = view.session.language();
-    egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 110.0).show(
+    // Room below the result for the buttons, and for how printing goes when it does.
+    let below = if *view.print_state == PrintState::Idle { 110.0 } else { 110.0 + 2.0 * look.size(TextKind::Body) * 1.4 + 8.0 };
+    egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - below).show(
         ui,
         |ui| {
             text_block(ui, look, &view.tr("result.title"), TextKind::Title, LineAlign::Start);
@@ -56,6 +59,15 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
                     LineAlign::Start,
                 );
             }
+            let learn_next = repere_engine::slip::learn_next(result);
+            if !learn_next.is_empty() {
+                ui.add_space(20.0);
+                text_block(ui, look, &view.tr("slip.learn_next"), TextKind::Title, LineAlign::Start);
+                for id in learn_next {
+                    let line = format!("• {}", view.tr(&format!("result.can_do.{id}")));
+                    text_block(ui, look, &line, TextKind::Body, LineAlign::Start);
+                }
+            }
             ui.add_space(20.0);
             text_block(ui, look, &view.tr("result.next.title"), TextKind::Title, LineAlign::Start);
             if result.stopped_early {
@@ -84,11 +96,35 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         },
     );
     ui.add_space(12.0);
-    let cell = grid_cell(ui, 2, 90.0);
+    // How printing goes, above the buttons: the result stays on screen meanwhile.
+    let printing = match view.print_state {
+        PrintState::Printing => Some("slip.printing.say"),
+        PrintState::Printed => Some("slip.printed.say"),
+        PrintState::Failed => Some("slip.failed.say"),
+        PrintState::Idle => None,
+    };
+    if let Some(key) = printing {
+        text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
+        ui.add_space(6.0);
+    }
+    let cell = grid_cell(ui, 3, 90.0);
     reading_row(ui, look, |ui| {
         if big_button(ui, look, &view.tr("result.hear"), Some("🔊"), ButtonKind::Secondary, cell).clicked()
         {
             commands.push(AppCommand::HearResult);
+        }
+        // Paper when there is a printer; codes to photograph otherwise.
+        let (label, icon, command) = if view.has_printer {
+            ("slip.print", "🖶", AppCommand::PrintSlip)
+        } else {
+            ("slip.show_codes", "📷", AppCommand::ShowCodes)
+        };
+        let busy = *view.print_state == PrintState::Printing;
+        let button = ui.add_enabled_ui(!busy, |ui| {
+            big_button(ui, look, &view.tr(label), Some(icon), ButtonKind::Secondary, cell)
+        });
+        if button.inner.clicked() {
+            commands.push(command);
         }
         if big_button(
             ui,

@@ -175,12 +175,9 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{2066}'..='\u{2069}' | '\u{202A}'..='\u{202E}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-/// Wraps `text` in a first-strong isolate: data of unknown direction (a place's name, an
-/// address, a phone number, hours) keeps its own order inside a sentence of the other
-/// direction ("+33…" stays "+33…" in an Arabic line).
-pub fn isolate(text: &str) -> String {
-    format!("\u{2068}{text}\u{2069}")
-}
+/// Wraps data of unknown direction in a first-strong isolate (the engine's, shared with the
+/// slip's words).
+pub use repere_engine::slip::words::isolate;
 
 /// The pieces of one bidi run, in visual order. An LTR run is one piece. An RTL run is split
 /// into words of right-to-left letters (shaped whole, so letters join) and single other

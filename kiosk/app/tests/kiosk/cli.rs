@@ -288,3 +288,97 @@ fn check_finds_a_pictogram_no_font_draws() {
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("04-email.toml: no bundled font draws the pictogram ['🥕']"), "{stderr}");
 }
+
+/// A golden result to make slips of.
+fn golden_result() -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/simulate/allophone-smartphone-beginner.result.json"),
+    )
+    .unwrap()
+}
+
+#[test]
+fn slip_writes_every_format_of_a_result() {
+    let dir = temp_dir("slip-formats");
+    let result = golden_result();
+    for (format, starts) in [("pdf-a4", &b"%PDF-"[..]), ("pdf-receipt", b"%PDF-"), ("escpos", b"\x1b@"), ("text", "نتيجتك".as_bytes())] {
+        let out = dir.join(format!("slip.{format}"));
+        let (code, _, stderr) = kiosk(
+            &["slip", "-", "--format", format, "--out", out.to_str().unwrap(), "--now", super::MONDAY_10],
+            &result,
+        );
+        assert_eq!(code, 0, "{format}: {stderr}");
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(starts), "{format} starts with {:?}", &bytes[..8.min(bytes.len())]);
+    }
+    let text = std::fs::read_to_string(dir.join("slip.text")).unwrap();
+    assert!(text.contains("Votre résultat"), "the French half for the desk");
+}
+
+#[test]
+fn slip_refuses_what_is_not_a_result() {
+    let dir = temp_dir("slip-refused");
+    let out = dir.join("slip.pdf");
+    let out = out.to_str().unwrap();
+    let (code, _, stderr) = kiosk(&["slip", "-", "--format", "pdf-a4", "--out", out], r#"{"version": 1}"#);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not a result"), "{stderr}");
+    let (code, _, stderr) = kiosk(&["slip", "-", "--format", "pdf-a5", "--out", out], &golden_result());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("pdf-a5"), "{stderr}");
+    assert!(!std::path::Path::new(out).exists(), "nothing written");
+}
+
+#[test]
+fn print_without_a_printer_says_why_and_a_receipt_printer_takes_the_job() {
+    let (code, _, stderr) = kiosk(&["print", "-"], &golden_result());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no printer"), "{stderr}");
+
+    let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = socket.local_addr().unwrap().port();
+    let receiver = std::thread::spawn(move || {
+        use std::io::Read as _;
+        let (mut stream, _) = socket.accept().unwrap();
+        let mut bytes = Vec::new();
+        stream.read_to_end(&mut bytes).unwrap();
+        bytes
+    });
+    let dir = temp_dir("print-raw");
+    let config = dir.join("kiosk.toml");
+    std::fs::write(&config, format!("[printer]\nkind = \"raw\"\naddress = \"socket://127.0.0.1:{port}\"\n")).unwrap();
+    let (code, stdout, stderr) = kiosk(&["print", "-", "--config", config.to_str().unwrap()], &golden_result());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\"escpos\""), "{stdout}");
+    let bytes = receiver.join().unwrap();
+    assert!(bytes.len() > 10_000 && bytes.ends_with(&[0x1D, 0x56, 0x42, 0x00]), "{} bytes", bytes.len());
+}
+
+#[test]
+fn check_refuses_a_cups_printer_that_keeps_copies_of_slips() {
+    let dir = temp_dir("cupsd-conf");
+    let conf = dir.join("cupsd.conf");
+    std::fs::write(&conf, "LogLevel warn\nPreserveJobHistory No\n").unwrap();
+    let config = dir.join("kiosk.toml");
+    std::fs::write(
+        &config,
+        format!("[printer]\nkind = \"cups\"\nqueue = \"Repere\"\ncupsd_conf = \"{}\"\n", conf.display()),
+    )
+    .unwrap();
+    let (code, _, stderr) = kiosk(&["check", "--config", config.to_str().unwrap()], "");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("PreserveJobFiles"), "{stderr}");
+    std::fs::write(&conf, "PreserveJobFiles No\nPreserveJobHistory No\n").unwrap();
+    let (code, _, stderr) = kiosk(&["check", "--config", config.to_str().unwrap()], "");
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn a_bad_printer_config_is_located() {
+    let dir = temp_dir("printer-config");
+    let config = dir.join("kiosk.toml");
+    std::fs::write(&config, "site_name = \"Test\"\n\n[printer]\nkind = \"raw\"\naddress = \"socket://10.0.0.9:9100\"\nformat = \"pdf-a4\"\n").unwrap();
+    let (code, _, stderr) = kiosk(&["check", "--config", config.to_str().unwrap()], "");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("kiosk.toml:3") && stderr.contains("escpos"), "{stderr}");
+}

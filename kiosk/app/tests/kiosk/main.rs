@@ -10,6 +10,7 @@ mod orientation;
 mod replays;
 mod robustness;
 mod snapshots;
+mod slip;
 mod speech;
 mod tasks;
 mod touch;

@@ -89,6 +89,10 @@ fn walk(language: &str) {
     replayer.steps(&[Step::ClickKey { key: "place.show".into(), nth: Some(1) }]).unwrap();
     shot(&mut replayer, "23c_place_card");
     replayer.steps(&[key("place.close")]).unwrap();
+    // No printer here: the codes of the places, to photograph.
+    replayer.steps(&[key("slip.show_codes")]).unwrap();
+    shot(&mut replayer, "23d_slip_codes");
+    replayer.steps(&[key("place.close")]).unwrap();
     replayer.steps(&[key("toolbar.stop")]).unwrap();
     shot(&mut replayer, "24_stop_confirm");
     replayer.steps(&[key("stop.confirm")]).unwrap();

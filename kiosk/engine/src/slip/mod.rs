@@ -1,0 +1,362 @@
+//! The slip a visitor takes away (PRODUCT.md step 7): their level in plain words, what they
+//! can already do, what to learn next and up to three places, in their language on top and
+//! in French below for the agent who will receive them. No personal data: the date, the
+//! kiosk's site and what the result says, nothing typed.
+//!
+//! The same model is printed (PDF, thermal receipt), shown (codes to photograph when there is
+//! no paper), written as text, and read aloud.
+
+pub mod words;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::result::{PlaceSummary, Recommendation, VisitResult};
+use crate::scoring::DomainStatus;
+use words::{ContentWords, Words, isolate, place_lines, sentences};
+
+/// Places on a slip, at most: more would not be read.
+pub const MAX_PLACES: usize = 3;
+
+/// Things to learn next on a slip, at most.
+pub const MAX_LEARN_NEXT: usize = 3;
+
+/// What a slip is made into (`kiosk slip --format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlipFormat {
+    /// A PDF on A4 paper.
+    PdfA4,
+    /// A PDF 80 mm wide, as long as needed (receipt printers behind CUPS).
+    PdfReceipt,
+    /// Raw bytes for a thermal receipt printer: the slip as a raster image.
+    Escpos,
+    /// Plain text.
+    Text,
+}
+
+impl SlipFormat {
+    /// Every format, as `--format` names them.
+    pub const ALL: [Self; 4] = [Self::PdfA4, Self::PdfReceipt, Self::Escpos, Self::Text];
+
+    /// The name on the command line and in the config.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::PdfA4 => "pdf-a4",
+            Self::PdfReceipt => "pdf-receipt",
+            Self::Escpos => "escpos",
+            Self::Text => "text",
+        }
+    }
+
+    /// The format named `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.id() == id)
+    }
+}
+
+/// The slip of a visit.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Slip {
+    /// The visitor's language first; French second unless the visit was in French.
+    pub parts: Vec<SlipPart>,
+    /// The link of each place shown (same order in every part), for a code to photograph.
+    pub links: Vec<PlaceLink>,
+}
+
+/// A place's link: its appointment page, else its website, else a map.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PlaceLink {
+    /// The place's name.
+    pub name: String,
+    /// The link.
+    pub url: String,
+}
+
+/// The slip in one language.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SlipPart {
+    /// Language code.
+    pub language: String,
+    /// Laid out right to left.
+    pub right_to_left: bool,
+    /// Above the French part, in the visitor's language: "The same in French, for the desk".
+    pub heading: Option<String>,
+    /// "Your result".
+    pub title: String,
+    /// "Level 2 of 5 — First steps".
+    pub level: String,
+    /// The level in plain words.
+    pub level_words: String,
+    /// "What you can already do".
+    pub can_do_title: String,
+    /// What the visitor can already do (at least the first step: coming).
+    pub can_do: Vec<String>,
+    /// "What to learn next".
+    pub learn_next_title: String,
+    /// What to learn next; empty when every domain is mastered.
+    pub learn_next: Vec<String>,
+    /// "Where to go next".
+    pub next_title: String,
+    /// Said when the exercises were stopped early.
+    pub stopped_early: Option<String>,
+    /// Kinds of help, most useful first, with their places.
+    pub help: Vec<SlipHelp>,
+    /// Where to ask on site, when the deployer says.
+    pub desk: Option<String>,
+    /// Under the codes: what they open.
+    pub scan_hint: String,
+    /// "Made at <site>, on <date>".
+    pub footer: String,
+}
+
+/// A kind of help with its places.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SlipHelp {
+    /// "Help with your procedures".
+    pub kind: String,
+    /// Why, and how to find one when no place is known.
+    pub reason: String,
+    /// Its places on the slip.
+    pub places: Vec<SlipPlace>,
+}
+
+/// A place on the slip.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SlipPlace {
+    /// Name first, then address, hours in words, phone, needs, languages.
+    pub lines: Vec<String>,
+    /// Index in [`Slip::links`] of its code, when it has a link.
+    pub link: Option<usize>,
+}
+
+impl Slip {
+    /// The slip of `result`, made on `date` at the kiosk of `config`, with the texts of
+    /// `content`.
+    pub fn new(result: &VisitResult, content: &Content, config: &Config, date: NaiveDate) -> Self {
+        let shown = shown_recommendations(result);
+        let links = links_of(&shown);
+        let mut languages = vec![result.language.as_str()];
+        if result.language != crate::REFERENCE_LANGUAGE {
+            languages.push(crate::REFERENCE_LANGUAGE);
+        }
+        let parts = languages
+            .iter()
+            .map(|language| {
+                let words = ContentWords::new(content, language);
+                let heading = (*language != result.language).then(|| {
+                    ContentWords::new(content, &result.language).text("slip.in_french")
+                });
+                part(&words, content, config, result, &shown, heading, date)
+            })
+            .collect();
+        Self { parts, links }
+    }
+
+    /// The links of the places a slip of `result` shows, for codes to photograph.
+    pub fn links(result: &VisitResult) -> Vec<PlaceLink> {
+        links_of(&shown_recommendations(result))
+    }
+
+    /// The slip as plain text: each part, then the links.
+    pub fn to_text(&self) -> String {
+        let mut text = String::new();
+        for part in &self.parts {
+            if let Some(heading) = &part.heading {
+                text.push_str(&format!("\n==== {heading} ====\n\n"));
+            }
+            text.push_str(&part.lines().join("\n"));
+            text.push('\n');
+        }
+        if !self.links.is_empty() {
+            text.push('\n');
+            for link in &self.links {
+                text.push_str(&format!("{}: {}\n", link.name, link.url));
+            }
+        }
+        text
+    }
+
+    /// What is read aloud: the visitor's part, as sentences.
+    pub fn spoken(&self) -> String {
+        self.parts.first().map(|part| spoken(&part.lines())).unwrap_or_default()
+    }
+
+    /// What is read aloud after the level's recorded prompt.
+    pub fn spoken_details(&self) -> String {
+        self.parts.first().map(|part| spoken(&part.details())).unwrap_or_default()
+    }
+}
+
+impl SlipPart {
+    /// Every line of the part, in reading order.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![self.title.clone(), self.level.clone(), self.level_words.clone(), String::new()];
+        lines.extend(self.details());
+        lines
+    }
+
+    /// The lines after the level (what the kiosk reads aloud after the level's recorded
+    /// prompt): what the visitor can do, what to learn next, where to go.
+    pub fn details(&self) -> Vec<String> {
+        let mut lines = vec![self.can_do_title.clone()];
+        lines.extend(self.can_do.iter().map(|c| format!("• {c}")));
+        if !self.learn_next.is_empty() {
+            lines.push(String::new());
+            lines.push(self.learn_next_title.clone());
+            lines.extend(self.learn_next.iter().map(|c| format!("• {c}")));
+        }
+        lines.push(String::new());
+        lines.push(self.next_title.clone());
+        lines.extend(self.stopped_early.clone());
+        for help in &self.help {
+            lines.push(String::new());
+            lines.push(help.kind.clone());
+            lines.push(help.reason.clone());
+            for place in &help.places {
+                lines.extend(place.lines.iter().map(|l| format!("  {l}")));
+            }
+        }
+        lines.push(String::new());
+        lines.extend(self.desk.clone());
+        lines.push(self.footer.clone());
+        lines
+    }
+}
+
+/// Lines as sentences for the voice, without the bullets drawn on paper.
+fn spoken(lines: &[String]) -> String {
+    let lines: Vec<String> = lines.iter().map(|l| l.trim_start_matches([' ', '•']).to_owned()).collect();
+    sentences(&lines)
+}
+
+/// The recommendations a slip shows: every kind, but places only for the first
+/// [`MAX_PLACES`] recommendations that have one (the most useful first).
+fn shown_recommendations(result: &VisitResult) -> Vec<Recommendation> {
+    let mut places = 0;
+    result
+        .recommendations
+        .iter()
+        .filter_map(|r| {
+            if r.place.is_some() {
+                places += 1;
+                if places > MAX_PLACES {
+                    // The kind still shows when its first place was kept or it has no place.
+                    return None;
+                }
+            }
+            Some(r.clone())
+        })
+        .collect()
+}
+
+fn links_of(shown: &[Recommendation]) -> Vec<PlaceLink> {
+    shown
+        .iter()
+        .filter_map(|r| {
+            let place = r.place.as_ref()?;
+            Some(PlaceLink { name: place.name.clone(), url: place_link(place)? })
+        })
+        .collect()
+}
+
+/// A place's link for a code: appointment page, else website, else a map of its position.
+pub fn place_link(place: &PlaceSummary) -> Option<String> {
+    let web = |url: &Option<String>| url.as_ref().filter(|u| u.starts_with("http")).cloned();
+    web(&place.appointment_url).or_else(|| web(&place.website)).or_else(|| {
+        let (lat, lon) = (place.lat?, place.lon?);
+        Some(format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=18/{lat:.5}/{lon:.5}"))
+    })
+}
+
+/// One language's part.
+fn part(
+    words: &ContentWords<'_>,
+    content: &Content,
+    config: &Config,
+    result: &VisitResult,
+    shown: &[Recommendation],
+    heading: Option<String>,
+    date: NaiveDate,
+) -> SlipPart {
+    let language = words.language();
+    let level_name = words.text(&format!("result.level.{}.name", result.level.id));
+    let mut can_do: Vec<String> = result.can_do.iter().map(|id| words.text(&format!("result.can_do.{id}"))).collect();
+    if can_do.is_empty() {
+        can_do.push(words.text("result.can_do.first_step"));
+    }
+    let learn_next = learn_next(result).iter().map(|id| words.text(&format!("result.can_do.{id}"))).collect();
+    let mut help: Vec<SlipHelp> = Vec::new();
+    let mut link = 0;
+    for recommendation in shown {
+        let place = recommendation.place.as_ref().map(|p| {
+            let has_link = place_link(p).is_some();
+            let place = SlipPlace {
+                lines: place_lines(words, recommendation),
+                link: has_link.then_some(link),
+            };
+            link += usize::from(has_link);
+            place
+        });
+        match help.last_mut() {
+            Some(last) if last.kind == kind_words(words, &recommendation.kind) => last.places.extend(place),
+            _ => help.push(SlipHelp {
+                kind: kind_words(words, &recommendation.kind),
+                reason: reason_in(recommendation, words, content, &result.language),
+                places: place.into_iter().collect(),
+            }),
+        }
+    }
+    let date = isolate(&date.format("%d/%m/%Y").to_string());
+    SlipPart {
+        language: language.to_owned(),
+        right_to_left: content.language(language).is_some_and(crate::content::LanguageInfo::is_rtl),
+        heading,
+        title: words.text("result.title"),
+        level: words
+            .text_with("result.level_label", &[("rank", &result.level.rank.to_string()), ("name", &level_name)]),
+        level_words: words.text(&format!("result.level.{}.say", result.level.id)),
+        can_do_title: words.text("result.can_do.title"),
+        can_do,
+        learn_next_title: words.text("slip.learn_next"),
+        learn_next,
+        next_title: words.text("result.next.title"),
+        stopped_early: result.stopped_early.then(|| words.text("result.next.stopped_early")),
+        help,
+        desk: config.help_desk_line(language).map(|desk| words.text_with("result.next.desk", &[("desk", desk)])),
+        scan_hint: words.text("slip.scan"),
+        footer: words.text_with("slip.footer", &[("site", &isolate(&config.site_name)), ("date", &date)]),
+    }
+}
+
+/// What to learn next: the first domains not mastered, basics first (ids of
+/// `result.can_do.<id>`).
+pub fn learn_next(result: &VisitResult) -> Vec<&'static str> {
+    result
+        .domains
+        .iter()
+        .filter(|(_, d)| d.status != DomainStatus::Mastered)
+        .take(MAX_LEARN_NEXT)
+        .map(|(domain, _)| domain.id())
+        .collect()
+}
+
+/// The kind of help in words.
+fn kind_words(words: &dyn Words, kind: &str) -> String {
+    words.text(&format!("help_kind.{kind}"))
+}
+
+/// Why this kind of help, in `words`' language: the result's own reason in the visit's
+/// language, the orientation rule's words in another.
+fn reason_in(recommendation: &Recommendation, words: &dyn Words, content: &Content, visit_language: &str) -> String {
+    if words.language() == visit_language {
+        return recommendation.reason.clone();
+    }
+    let Some(rule) = content.orientation.helps.iter().find(|h| h.kind == recommendation.kind) else {
+        return recommendation.reason.clone();
+    };
+    let reason = words.text(&rule.reason);
+    if recommendation.place.is_some() { reason } else { format!("{reason} {}", words.text(&rule.none_found)) }
+}
+
