@@ -1,5 +1,5 @@
-//! Bundled fonts (Noto from Debian, see `kiosk/fonts/`), so every kiosk renders the same and
-//! nothing depends on the machine's fonts. egui's emoji fonts draw the pictograms.
+//! Bundled fonts (Noto from Debian, see `kiosk/fonts/`: Latin and Cyrillic, Arabic script,
+//! Ethiopic), so every kiosk renders the same and nothing depends on the machine's fonts. egui's emoji fonts draw the pictograms.
 
 use std::sync::Arc;
 
@@ -23,6 +23,9 @@ pub fn definitions() -> FontDefinitions {
     add(&mut fonts, "NotoSans-Bold", include_bytes!("../../fonts/NotoSans-Bold.ttf"));
     add(&mut fonts, "NotoSansArabic-Regular", include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"));
     add(&mut fonts, "NotoSansArabic-Bold", include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"));
+    // Ethiopic (Tigrinya): the Ethiopic blocks only, without hinting (kiosk/fonts/README.md).
+    add(&mut fonts, "NotoSansEthiopic-Regular", include_bytes!("../../fonts/NotoSansEthiopic-Regular.ttf"));
+    add(&mut fonts, "NotoSansEthiopic-Bold", include_bytes!("../../fonts/NotoSansEthiopic-Bold.ttf"));
 
     // egui's own symbol fonts stay as fallbacks for pictograms.
     let symbols: Vec<String> = fonts
@@ -33,8 +36,14 @@ pub fn definitions() -> FontDefinitions {
     let family = |first: &[&str]| -> Vec<String> {
         first.iter().map(|s| (*s).to_owned()).chain(symbols.iter().cloned()).collect()
     };
-    fonts.families.insert(FontFamily::Proportional, family(&["NotoSans-Regular", "NotoSansArabic-Regular"]));
-    fonts.families.insert(FontFamily::Name(BOLD.into()), family(&["NotoSans-Bold", "NotoSansArabic-Bold"]));
+    fonts.families.insert(
+        FontFamily::Proportional,
+        family(&["NotoSans-Regular", "NotoSansArabic-Regular", "NotoSansEthiopic-Regular"]),
+    );
+    fonts.families.insert(
+        FontFamily::Name(BOLD.into()),
+        family(&["NotoSans-Bold", "NotoSansArabic-Bold", "NotoSansEthiopic-Bold"]),
+    );
     fonts
 }
 

@@ -6,6 +6,7 @@
 
 mod cli;
 mod content;
+mod fonts;
 mod orientation;
 mod replays;
 mod robustness;
