@@ -78,6 +78,12 @@ impl Speaker {
         }
     }
 
+    /// True while something is being said or is still to be said (run-time speech being
+    /// rendered included).
+    pub fn is_speaking(&self) -> bool {
+        self.pending.is_some() || self.player.as_ref().is_some_and(|player| !player.empty())
+    }
+
     /// True while run-time speech is being rendered (the app keeps repainting to play it).
     pub fn is_rendering(&self) -> bool {
         self.pending.is_some()

@@ -4,6 +4,7 @@
 
 #![expect(clippy::unwrap_used, reason = "test helpers stop at the first surprise")]
 
+mod audio;
 mod cli;
 mod content;
 mod fonts;
