@@ -11,6 +11,7 @@ use repere_engine::profile::Home;
 use repere_engine::result::Recommendation;
 use repere_engine::session::{Command, IdleState, Screen, Session, TaskEvent};
 
+use crate::audio::live_voice::Voice;
 use crate::audio::{DEFAULT_VOLUME, Speaker};
 use crate::exercises::ExerciseState;
 use crate::screens::{self, OperatorPanel, Overlay, View};
@@ -365,10 +366,10 @@ impl KioskApp {
             self.last_spoken.push(format!("live:{text}"));
         }
         let language = self.session.language().to_owned();
-        let voice = self.content.language(&language).and_then(|l| l.voice.clone());
+        let voice = self.content.language(&language).and_then(|l| Voice::of(l, &self.config));
         let prompts: Vec<&[u8]> =
             keys.iter().filter_map(|key| self.content.sounds.prompt(&language, key)).collect();
-        self.speaker.say_then_speak(&prompts, voice.as_deref(), text);
+        self.speaker.say_then_speak(&prompts, voice.as_ref(), text);
     }
 
     /// What is read aloud of the recommended places: one (`Some(index)`), or for the whole
