@@ -33,6 +33,8 @@ pub enum AppCommand {
     HearResult,
     /// Read a recommended place aloud (its index in the result).
     HearPlace(usize),
+    /// Say a language's name in that language (its code): the picker's "listen" buttons.
+    HearLanguageName(String),
     /// Show the bigger card of a recommended place, for the agent at the counter.
     ShowPlace(usize),
     /// Softer.
@@ -82,6 +84,7 @@ impl AppCommand {
                 | Self::HearAgain
                 | Self::HearResult
                 | Self::HearPlace(_)
+                | Self::HearLanguageName(_)
                 | Self::VolumeDown
                 | Self::VolumeUp
                 | Self::CornerTap
@@ -324,9 +327,20 @@ impl KioskApp {
         }
     }
 
-    /// The keys spoken for the current screen.
+    /// The keys spoken for the current screen (`<code>:<key>`: a key said in another language).
     fn prompt_keys(&self) -> Vec<String> {
         let mut keys = vec![screens::prompt_key(&self.session, &self.content)];
+        if self.session.screen() == Screen::Language {
+            // Then each language's name in that language, in the picker's order: a visitor who
+            // reads none of the names hears their own.
+            keys.extend(
+                self.config
+                    .offered_languages(&self.content)
+                    .into_iter()
+                    .filter(|l| l.voice.is_some())
+                    .map(|l| language_name_key(&l.code)),
+            );
+        }
         if let Screen::Task(index) = self.session.screen()
             && let Some(task) = self.content.tasks.get(index)
         {
@@ -342,13 +356,15 @@ impl KioskApp {
         self.session.result().map(|r| vec![format!("result.level.{}.say", r.level.id)]).unwrap_or_default()
     }
 
+    /// Says `keys` in the screen's language (`<code>:<key>`: in that language).
     fn say(&mut self, keys: &[String]) {
         self.last_spoken = keys.to_vec();
         let language = self.session.language().to_owned();
         let prompts: Vec<&[u8]> = keys
             .iter()
             .filter_map(|key| {
-                let prompt = self.content.sounds.prompt(&language, key);
+                let (language, key) = key.split_once(':').unwrap_or((&language, key));
+                let prompt = self.content.sounds.prompt(language, key);
                 if prompt.is_none() {
                     log::debug!("no prompt for {key} in {language}: caption only");
                 }
@@ -470,6 +486,7 @@ impl KioskApp {
                 let text = self.places_text(Some(index));
                 self.say_then_speak(&[], &text);
             }
+            AppCommand::HearLanguageName(code) => self.say(&[language_name_key(&code)]),
             AppCommand::ShowPlace(index) => self.ui_state.overlay = Some(Overlay::PlaceCard(index)),
             AppCommand::VolumeDown => self.speaker.set_volume(self.speaker.volume() - 0.2),
             AppCommand::VolumeUp => self.speaker.set_volume(self.speaker.volume() + 0.2),
@@ -578,6 +595,11 @@ impl KioskApp {
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
     }
+}
+
+/// The key of a language's own name, said in that language.
+fn language_name_key(code: &str) -> String {
+    format!("{code}:language.name.say")
 }
 
 /// Lines read one after the other, each ending with a full stop (a pause in speech).
