@@ -129,6 +129,10 @@ pub struct KioskApp {
     exit_allowed: bool,
     frame_commands: Vec<AppCommand>,
     last_spoken: Vec<String>,
+    /// The language `last_spoken` was said in (the screen's at the time).
+    spoken_language: String,
+    /// What was being said was cut (the visitor acted) and nothing was said since.
+    speech_interrupted: bool,
     applied_look: Option<Look>,
     territory: Option<Arc<Territory>>,
 }
@@ -176,6 +180,8 @@ impl KioskApp {
             exit_allowed: false,
             frame_commands: Vec::new(),
             last_spoken: Vec::new(),
+            spoken_language: String::new(),
+            speech_interrupted: false,
             applied_look: None,
             territory,
         }
@@ -204,6 +210,23 @@ impl KioskApp {
     /// The keys of the last thing said (with or without an audio device), for tests.
     pub fn last_spoken(&self) -> &[String] {
         &self.last_spoken
+    }
+
+    /// The language of the screen when [`Self::last_spoken`] was said: its keys were played
+    /// in it (but a `<code>:<key>`, said in that language), for tests.
+    pub fn last_spoken_language(&self) -> &str {
+        &self.spoken_language
+    }
+
+    /// True when the kiosk cut what it was saying because the visitor acted (or the visit
+    /// ended) and has said nothing since, for tests.
+    pub fn speech_interrupted(&self) -> bool {
+        self.speech_interrupted
+    }
+
+    /// The volume of speech (0–1).
+    pub fn volume(&self) -> f32 {
+        self.speaker.volume()
     }
 
     /// The look of the current language and modes.
@@ -321,7 +344,7 @@ impl KioskApp {
         }
         let attract_muted = self.session.screen() == Screen::Attract && !self.config.audio.attract_invitation;
         if attract_muted {
-            self.speaker.stop();
+            self.stop_speech();
         } else {
             self.say_prompt();
         }
@@ -359,7 +382,9 @@ impl KioskApp {
     /// Says `keys` in the screen's language (`<code>:<key>`: in that language).
     fn say(&mut self, keys: &[String]) {
         self.last_spoken = keys.to_vec();
+        self.speech_interrupted = false;
         let language = self.session.language().to_owned();
+        self.spoken_language.clone_from(&language);
         let prompts: Vec<&[u8]> = keys
             .iter()
             .filter_map(|key| {
@@ -378,10 +403,12 @@ impl KioskApp {
     /// at run time; captions only for it when there is no voice.
     fn say_then_speak(&mut self, keys: &[String], text: &str) {
         self.last_spoken = keys.to_vec();
+        self.speech_interrupted = false;
         if !text.is_empty() {
             self.last_spoken.push(format!("live:{text}"));
         }
         let language = self.session.language().to_owned();
+        self.spoken_language.clone_from(&language);
         let voice = self.content.language(&language).and_then(|l| Voice::of(l, &self.config));
         let prompts: Vec<&[u8]> =
             keys.iter().filter_map(|key| self.content.sounds.prompt(&language, key)).collect();
@@ -440,7 +467,7 @@ impl KioskApp {
     fn run(&mut self, command: AppCommand, ctx: &egui::Context, now: f64) {
         // Speech stops when the visitor acts (EN 301 549 5.1.3); what speaks again says so.
         if command.interrupts_speech() {
-            self.speaker.stop();
+            self.stop_speech();
         }
         match command {
             AppCommand::None => {}
@@ -544,7 +571,7 @@ impl KioskApp {
             }
             AppCommand::OpenOperator => {
                 self.ui_state.corner_taps.clear();
-                self.speaker.stop();
+                self.stop_speech();
                 self.ui_state.overlay = Some(Overlay::Operator(OperatorPanel::default()));
             }
             AppCommand::PinDigit(digit) => {
@@ -589,9 +616,15 @@ impl KioskApp {
         }
     }
 
+    /// Stops speaking (what is playing and what is still being rendered).
+    fn stop_speech(&mut self) {
+        self.speaker.stop();
+        self.speech_interrupted = true;
+    }
+
     /// Forgets everything of the visit on screen: display modes, volume, typed digits.
     fn wipe_ui(&mut self) {
-        self.speaker.stop();
+        self.stop_speech();
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
     }

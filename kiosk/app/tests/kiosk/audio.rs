@@ -78,6 +78,13 @@ fn child_plays_a_prompt() {
         assert!(started.elapsed() < Duration::from_secs(30), "the prompt never ended");
         std::thread::sleep(Duration::from_millis(10));
     }
+    // Speech is cut at once (the visitor acted), here said at volume 0 so that the file keeps
+    // only the prompt above.
+    speaker.set_volume(0.0);
+    speaker.say(&[bytes, bytes]);
+    assert!(speaker.is_speaking(), "a prompt is playing");
+    speaker.stop();
+    assert!(!speaker.is_speaking(), "stopped at once");
     // Dropping the output closes the PCM: ALSA writes the WAV header's sizes.
     drop(speaker);
 }

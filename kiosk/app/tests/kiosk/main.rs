@@ -13,6 +13,7 @@ mod replays;
 mod robustness;
 mod snapshots;
 mod speech;
+mod speech_rules;
 mod tasks;
 mod touch;
 
