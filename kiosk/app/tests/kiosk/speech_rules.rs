@@ -22,7 +22,7 @@ fn on_the_devices_question() -> Replayer {
         key("common.skip"),
     ];
     replayer.steps(&steps).unwrap();
-    assert_eq!(replayer.app().last_spoken(), ["question.devices.say"]);
+    assert_eq!(replayer.app().last_spoken(), ["question.devices.say"], "on the devices question");
     replayer
 }
 
