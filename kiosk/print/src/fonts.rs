@@ -9,7 +9,7 @@ pub const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../fonts/NotoSans-Bold.ttf"
 pub const NOTO_SANS_ARABIC: &[u8] = include_bytes!("../../fonts/NotoSansArabic-Regular.ttf");
 /// Noto Sans Arabic Bold.
 pub const NOTO_SANS_ARABIC_BOLD: &[u8] = include_bytes!("../../fonts/NotoSansArabic-Bold.ttf");
-/// Noto Sans Ethiopic: Tigrinya.
+/// Noto Sans Ethiopic: Tigrinya (the Ethiopic blocks only, without hinting).
 pub const NOTO_SANS_ETHIOPIC: &[u8] = include_bytes!("../../fonts/NotoSansEthiopic-Regular.ttf");
 /// Noto Sans Ethiopic Bold.
 pub const NOTO_SANS_ETHIOPIC_BOLD: &[u8] = include_bytes!("../../fonts/NotoSansEthiopic-Bold.ttf");

@@ -1,26 +1,81 @@
 //! Speech of text that changes per visitor (place names, hours, distances): rendered at run
 //! time by the espeak-ng engine installed on the kiosk, with the voice the language's prompts
-//! were made with, on a worker thread so the screen never waits for it.
+//! were made with, on a worker thread so the screen never waits for it. A voice Debian's
+//! espeak-ng lacks (Tigrinya) is read from a voice data set built by `kiosk/tools/voice-data`.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use repere_engine::config::Config;
+use repere_engine::content::LanguageInfo;
+
+/// An espeak-ng voice and the data it is read from.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Voice {
+    /// espeak-ng's name of the voice (`fr-fr`, `ti`).
+    pub name: String,
+    /// The folder holding the `espeak-ng-data` the voice needs (espeak-ng's `--path`); `None`:
+    /// espeak-ng's own data (or `$ESPEAK_DATA_PATH`'s).
+    pub data: Option<PathBuf>,
+}
+
+impl Voice {
+    /// A voice of espeak-ng's own data.
+    pub fn installed(name: &str) -> Self {
+        Self { name: name.to_owned(), data: None }
+    }
+
+    /// The voice of `language` on this kiosk (its data set where `config` says), or `None`
+    /// when the language has no voice.
+    pub fn of(language: &LanguageInfo, config: &Config) -> Option<Self> {
+        let name = language.voice.clone()?;
+        Some(Self { name, data: config.espeak_data_path(language) })
+    }
+
+    /// `Ok` when espeak-ng can speak with this voice here; otherwise why not.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(data) = &self.data
+            && !data.join("espeak-ng-data").is_dir()
+        {
+            return Err(format!(
+                "the voice data of {:?} is not in {} (kiosk/tools/voice-data builds it)",
+                self.name,
+                data.display()
+            ));
+        }
+        let voices = installed_voices(self.data.as_deref())?;
+        if voices.contains(&self.name) {
+            Ok(())
+        } else {
+            Err(format!("espeak-ng has no voice {:?}", self.name))
+        }
+    }
+}
 
 /// Text being rendered to speech on a worker thread.
 pub struct PendingSpeech {
     receiver: Receiver<Result<Vec<u8>, String>>,
+    voice: Voice,
 }
 
 impl PendingSpeech {
-    /// Starts rendering `text` with espeak-ng `voice`.
-    pub fn start(voice: &str, text: &str) -> Self {
+    /// Starts rendering `text` with `voice`.
+    pub fn start(voice: &Voice, text: &str) -> Self {
         let (sender, receiver) = channel();
-        let (voice, text) = (voice.to_owned(), text.to_owned());
+        let (worker_voice, text) = (voice.clone(), text.to_owned());
         std::thread::spawn(move || {
             // Nobody listens any more when speech was interrupted: nothing to do then.
-            sender.send(render(&voice, &text)).ok();
+            sender.send(render(&worker_voice, &text)).ok();
         });
-        Self { receiver }
+        Self { receiver, voice: voice.clone() }
+    }
+
+    /// The voice it is spoken with.
+    pub fn voice(&self) -> &Voice {
+        &self.voice
     }
 
     /// The WAV bytes once rendered: `None` while rendering, `Some(Err)` when it failed.
@@ -33,54 +88,65 @@ impl PendingSpeech {
     }
 }
 
-/// The voices espeak-ng has (language codes, names and file names), listed once.
-fn installed_voices() -> &'static Result<Vec<String>, String> {
-    static VOICES: OnceLock<Result<Vec<String>, String>> = OnceLock::new();
-    VOICES.get_or_init(|| {
-        let output =
-            espeak().arg("--voices").output().map_err(|err| format!("espeak-ng cannot run ({err})"))?;
-        let listing = String::from_utf8_lossy(&output.stdout);
-        // Columns: Pty, Language, Age/Gender, VoiceName, File, Other languages.
-        Ok(listing
-            .lines()
-            .skip(1)
-            .flat_map(|line| {
-                let columns: Vec<&str> = line.split_whitespace().collect();
-                let file = columns.get(4).and_then(|f| f.rsplit('/').next());
-                [columns.get(1).copied(), columns.get(3).copied(), file]
-                    .into_iter()
-                    .flatten()
-                    .map(str::to_owned)
-            })
-            .collect())
-    })
+/// The voices espeak-ng lists (or why it cannot), per data folder.
+type VoiceLists = BTreeMap<Option<PathBuf>, Result<Vec<String>, String>>;
+
+/// The voices espeak-ng has with the data of `data` (language codes, names and file names),
+/// listed once per data folder.
+fn installed_voices(data: Option<&Path>) -> Result<Vec<String>, String> {
+    static VOICES: Mutex<VoiceLists> = Mutex::new(BTreeMap::new());
+    let mut listed = VOICES.lock().map_err(|_| "the list of voices is unavailable".to_owned())?;
+    listed
+        .entry(data.map(Path::to_path_buf))
+        .or_insert_with(|| {
+            let output = espeak(data)
+                .arg("--voices")
+                .output()
+                .map_err(|err| format!("espeak-ng cannot run ({err})"))?;
+            let listing = String::from_utf8_lossy(&output.stdout);
+            // Columns: Pty, Language, Age/Gender, VoiceName, File, Other languages.
+            Ok(listing
+                .lines()
+                .skip(1)
+                .flat_map(|line| {
+                    let columns: Vec<&str> = line.split_whitespace().collect();
+                    let file = columns.get(4).and_then(|f| f.rsplit('/').next());
+                    [columns.get(1).copied(), columns.get(3).copied(), file]
+                        .into_iter()
+                        .flatten()
+                        .map(str::to_owned)
+                })
+                .collect())
+        })
+        .clone()
 }
 
-fn espeak() -> Command {
+/// espeak-ng reading the voice data of `data`, else `$ESPEAK_DATA_PATH`'s, else its own.
+fn espeak(data: Option<&Path>) -> Command {
     let mut command = Command::new("espeak-ng");
-    if let Ok(path) = std::env::var("ESPEAK_DATA_PATH") {
+    if let Some(data) = data {
+        command.arg(format!("--path={}", data.display()));
+    } else if let Ok(path) = std::env::var("ESPEAK_DATA_PATH") {
         command.arg(format!("--path={path}"));
     }
     command
 }
 
-/// Renders `text` to a WAV file in memory with `espeak-ng -v voice --stdout`. A voice
-/// espeak-ng does not have is an error (it would otherwise speak with another language's).
-pub fn render(voice: &str, text: &str) -> Result<Vec<u8>, String> {
-    let voices = installed_voices().as_ref().map_err(Clone::clone)?;
-    if !voices.iter().any(|v| v == voice) {
-        return Err(format!("espeak-ng has no voice {voice:?}"));
-    }
-    let mut command = espeak();
+/// Renders `text` to a WAV file in memory with `espeak-ng -v <voice> --stdout`. A voice
+/// espeak-ng does not have, or whose data is missing, is an error (espeak-ng would otherwise
+/// speak with another language's voice).
+pub fn render(voice: &Voice, text: &str) -> Result<Vec<u8>, String> {
+    voice.check()?;
+    let mut command = espeak(voice.data.as_deref());
     // `-b 1`: the text is UTF-8; `--`: a text starting with "-" is not an option.
     let output = command
-        .args(["-v", voice, "-b", "1", "--stdout", "--", text])
+        .args(["-v", &voice.name, "-b", "1", "--stdout", "--", text])
         .stdin(Stdio::null())
         .output()
         .map_err(|err| format!("espeak-ng cannot run ({err})"))?;
     if !output.status.success() || output.stdout.len() <= 44 {
         let why = String::from_utf8_lossy(&output.stderr);
-        return Err(format!("espeak-ng voice {voice:?} gave no speech: {}", why.trim()));
+        return Err(format!("espeak-ng voice {:?} gave no speech: {}", voice.name, why.trim()));
     }
     Ok(with_sizes(output.stdout))
 }

@@ -5,9 +5,10 @@
 
 pub mod live_voice;
 
+use std::collections::BTreeSet;
 use std::io::Cursor;
 
-use self::live_voice::PendingSpeech;
+use self::live_voice::{PendingSpeech, Voice};
 
 /// Default volume (0–1), restored for each visitor.
 pub const DEFAULT_VOLUME: f32 = 0.8;
@@ -19,8 +20,8 @@ pub struct Speaker {
     volume: f32,
     /// Changing text being rendered, to play after the prompts.
     pending: Option<PendingSpeech>,
-    /// Run-time speech failed once (logged once, then captions only for it).
-    live_failed: bool,
+    /// Voices whose run-time speech failed once (logged once, then captions only for them).
+    failed_voices: BTreeSet<Voice>,
 }
 
 impl Speaker {
@@ -40,7 +41,13 @@ impl Speaker {
 
     /// No audio output (tests, replay, machines without sound).
     pub fn silent() -> Self {
-        Self { device: None, player: None, volume: DEFAULT_VOLUME, pending: None, live_failed: false }
+        Self {
+            device: None,
+            player: None,
+            volume: DEFAULT_VOLUME,
+            pending: None,
+            failed_voices: BTreeSet::new(),
+        }
     }
 
     /// True when sound can be played.
@@ -66,16 +73,22 @@ impl Speaker {
         self.player = Some(player);
     }
 
-    /// Plays `prompts`, then `text` spoken by espeak-ng `voice` once rendered (the screen
-    /// goes on meanwhile: [`Self::poll`] appends it). No voice: the prompts only.
-    pub fn say_then_speak(&mut self, prompts: &[&[u8]], voice: Option<&str>, text: &str) {
+    /// Plays `prompts`, then `text` spoken by espeak-ng with `voice` once rendered (the
+    /// screen goes on meanwhile: [`Self::poll`] appends it). No voice: the prompts only.
+    pub fn say_then_speak(&mut self, prompts: &[&[u8]], voice: Option<&Voice>, text: &str) {
         self.say(prompts);
-        if self.device.is_none() || self.live_failed || text.trim().is_empty() {
+        if self.device.is_none() || text.trim().is_empty() {
             return;
         }
-        if let Some(voice) = voice {
+        if let Some(voice) = voice.filter(|v| !self.failed_voices.contains(*v)) {
             self.pending = Some(PendingSpeech::start(voice, text));
         }
+    }
+
+    /// True while something is being said or is still to be said (run-time speech being
+    /// rendered included).
+    pub fn is_speaking(&self) -> bool {
+        self.pending.is_some() || self.player.as_ref().is_some_and(|player| !player.empty())
     }
 
     /// True while run-time speech is being rendered (the app keeps repainting to play it).
@@ -88,7 +101,9 @@ impl Speaker {
         let Some(outcome) = self.pending.as_ref().and_then(PendingSpeech::poll) else {
             return;
         };
-        self.pending = None;
+        let Some(voice) = self.pending.take().map(|pending| pending.voice().clone()) else {
+            return;
+        };
         let decoded =
             outcome.and_then(|wav| rodio::Decoder::try_from(Cursor::new(wav)).map_err(|err| err.to_string()));
         match (decoded, &self.device) {
@@ -99,8 +114,10 @@ impl Speaker {
             }
             (Ok(_), None) => {}
             (Err(why), _) => {
-                log::warn!("run-time speech unavailable ({why}): captions only for changing text");
-                self.live_failed = true;
+                log::warn!(
+                    "run-time speech unavailable ({why}): captions only for changing text in this voice"
+                );
+                self.failed_voices.insert(voice);
             }
         }
     }

@@ -321,7 +321,7 @@ fn login_ui(
     let look = view.look;
     let latin = look.latin();
     if state.tried {
-        text_block(ui, look, &view.tr("browser.login.wrong"), TextKind::Body, LineAlign::Start);
+        text_block(ui, look, &view.tr(LOGIN_WRONG), TextKind::Body, LineAlign::Start);
     }
     // The codes' card, the two fields and the button on one row, so that the keyboard fits.
     reading_row(ui, look, |ui| {
@@ -359,7 +359,11 @@ fn login_ui(
     });
 }
 
-/// The codes typed are checked: right, the account opens; otherwise a miss and a kind word.
+/// Shown and said when the codes typed do not match.
+const LOGIN_WRONG: &str = "browser.login.wrong.say";
+
+/// The codes typed are checked: right, the account opens; otherwise a miss, and the message
+/// shown is said, at each try (an error is spoken, not only shown).
 fn sign_in(form: &repere_engine::content::site::LoginForm, here: &Here<'_>) -> Vec<AppCommand> {
     let state = here.state;
     if state.identifier.trim() == form.identifier && state.secret == form.password {
@@ -374,6 +378,7 @@ fn sign_in(form: &repere_engine::content::site::LoginForm, here: &Here<'_>) -> V
         vec![
             AppCommand::Session(Command::Task(TaskEvent::Miss)),
             AppCommand::Exercise(ExerciseState { tried: true, login_field: None, ..state.clone() }),
+            AppCommand::Say(LOGIN_WRONG.to_owned()),
         ]
     }
 }

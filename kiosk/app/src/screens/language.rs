@@ -1,14 +1,17 @@
-//! The language picker: each language in its own script, big.
+//! The language picker: each language in its own script, big, with a "listen" button that says
+//! its name in that language (its prompt also says them all in turn): a visitor who reads none
+//! of the names hears their own.
 
 use egui::Ui;
 use repere_engine::session::Command;
 
 use super::{View, grid_cell};
 use crate::app::AppCommand;
+use crate::i18n::tr_with;
 use crate::theme::Look;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, text_block};
+use crate::widgets::{ButtonKind, big_button, icon_button, text_block};
 
 /// The language picker.
 pub fn language_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
@@ -17,13 +20,33 @@ pub fn language_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>)
     let offered = view.config.offered_languages(view.content);
     let per_row = if offered.len() > 6 { 3 } else { 2 };
     let cell = grid_cell(ui, per_row, 110.0);
+    // The listen button is as high as the name's, and square, close to its name; a wider gap
+    // at the end of each pair tells the pairs apart.
+    let (close, gap) = (4.0, 24.0);
+    let name_size = egui::vec2(cell.x - cell.y - close - gap, cell.y);
+    let layout = if view.look.rtl {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
     ui.horizontal_wrapped(|ui| {
         for info in offered {
-            let own = Look::new(info.is_rtl(), view.look.modes);
-            let selected = info.code == view.session.language();
-            if big_button(ui, &own, &info.name, None, ButtonKind::Choice { selected }, cell).clicked() {
-                commands.push(AppCommand::Session(Command::ChooseLanguage(info.code.clone())));
-            }
+            ui.allocate_ui_with_layout(cell, layout, |ui| {
+                ui.set_min_size(cell);
+                ui.spacing_mut().item_spacing.x = close;
+                let own = Look::new(info.is_rtl(), view.look.modes);
+                let selected = info.code == view.session.language();
+                if big_button(ui, &own, &info.name, None, ButtonKind::Choice { selected }, name_size)
+                    .clicked()
+                {
+                    commands.push(AppCommand::Session(Command::ChooseLanguage(info.code.clone())));
+                }
+                // Only a language with a voice has its name to hear.
+                let listen = tr_with(view.session.language(), "language.listen", &[("name", &info.name)]);
+                if info.voice.is_some() && icon_button(ui, view.look, "🔊", &listen, cell.y).clicked() {
+                    commands.push(AppCommand::HearLanguageName(info.code.clone()));
+                }
+            });
         }
     });
 }

@@ -382,3 +382,64 @@ fn a_bad_printer_config_is_located() {
     assert_eq!(code, 1);
     assert!(stderr.contains("kiosk.toml:3") && stderr.contains("escpos"), "{stderr}");
 }
+
+/// A content folder with Tigrinya (its voice from the piper-tts data) and a language without a
+/// voice: `kiosk check` names Tigrinya's voice and says whether this machine speaks it at run
+/// time; the voiceless language has `null`. (Its texts and prompts are the French ones: the
+/// summary is what is tested here, not the translation.)
+#[test]
+fn check_names_each_voice_and_whether_it_speaks_here() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = temp_dir("voices");
+    std::fs::create_dir_all(dir.join("scenarios")).unwrap();
+    std::fs::create_dir_all(dir.join("locales")).unwrap();
+    std::fs::create_dir_all(dir.join("sounds/ti")).unwrap();
+    let mut languages = std::fs::read_to_string(root.join("scenarios/languages.toml")).unwrap();
+    languages.push_str("\n[[language]]\ncode = \"ti\"\nname = \"ትግርኛ\"\ndirection = \"ltr\"\nvoice = \"ti\"\nvoice_data = \"piper-tts\"\n");
+    languages.push_str("\n[[language]]\ncode = \"ps\"\nname = \"پښتو\"\ndirection = \"rtl\"\n");
+    std::fs::write(dir.join("scenarios/languages.toml"), languages).unwrap();
+    for code in ["ti", "ps"] {
+        std::fs::copy(root.join("locales/fr.yml"), dir.join(format!("locales/{code}.yml"))).unwrap();
+    }
+    for entry in std::fs::read_dir(root.join("sounds/fr")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_owned();
+        if name == "manifest.toml" {
+            let manifest = std::fs::read_to_string(&path).unwrap();
+            let manifest = manifest.replace("voice = \"espeak-ng fr-fr\"", "voice = \"espeak-ng ti\"");
+            std::fs::write(dir.join("sounds/ti/manifest.toml"), manifest).unwrap();
+        } else {
+            std::fs::copy(&path, dir.join("sounds/ti").join(name)).unwrap();
+        }
+    }
+    let voices = dir.join("voices");
+    let data = repere_engine::config::Config::default().voice_data_folder();
+    let check = |voices: &std::path::Path| {
+        let config = dir.join("kiosk.toml");
+        std::fs::write(&config, format!("[paths]\nvoice_data = {:?}\n", voices.display().to_string()))
+            .unwrap();
+        let (code, stdout, stderr) =
+            kiosk(&["check", "--config", config.to_str().unwrap(), "--content", dir.to_str().unwrap()], "");
+        assert_eq!(code, 0, "{stderr}");
+        let summary: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+        summary["languages"].clone()
+    };
+
+    let languages = check(&voices);
+    assert_eq!(languages["ti"]["voice"], "espeak-ng ti");
+    assert_eq!(languages["ti"]["sounds"], 1.0);
+    assert_eq!(languages["ti"]["live_voice"], false, "no voice data in {}", voices.display());
+    assert_eq!(languages["ps"]["voice"], serde_json::Value::Null, "Pashto: captions only");
+    assert_eq!(languages["ps"]["sounds"], 0.0);
+    assert_eq!(languages["ps"]["live_voice"], false);
+
+    // With the data `kiosk/tools/voice-data` built (`.ci/run` builds it), Tigrinya speaks.
+    let built = data.join("piper-tts/espeak-ng-data").is_dir()
+        && std::process::Command::new("espeak-ng").arg("--version").output().is_ok();
+    assert!(built || std::env::var("CI").as_deref() != Ok("true"), "voice data or espeak-ng missing on CI");
+    if built {
+        let languages = check(&data);
+        assert_eq!(languages["ti"]["live_voice"], true);
+        assert_eq!(languages["fr"]["live_voice"], true);
+    }
+}

@@ -4,14 +4,17 @@
 
 #![expect(clippy::unwrap_used, reason = "test helpers stop at the first surprise")]
 
+mod audio;
 mod cli;
 mod content;
+mod fonts;
 mod orientation;
 mod replays;
 mod robustness;
 mod snapshots;
 mod slip;
 mod speech;
+mod speech_rules;
 mod tasks;
 mod touch;
 

@@ -343,7 +343,7 @@ fn each_screen_speaks_its_prompt_and_the_result_only_on_request_on_speakers() {
     let mut replayer = Replayer::new(&content(), config(), Some("fr"));
     assert_eq!(replayer.app().last_spoken(), ["attract.say"]);
     replayer.steps(&[Step::ClickKey { key: "attract.touch".into(), nth: None }]).unwrap();
-    assert_eq!(replayer.app().last_spoken(), ["language.say"]);
+    assert_eq!(replayer.app().last_spoken()[0], "language.say", "then each language's name");
     let skip_to_result = [
         Step::Click { label: "Français".into(), nth: None },
         Step::ClickKey { key: "welcome.start".into(), nth: None },
@@ -372,6 +372,39 @@ fn each_screen_speaks_its_prompt_and_the_result_only_on_request_on_speakers() {
     assert!(live.contains("Ouvre") || live.contains("Ouvert"), "hours in words: {live}");
     replayer.steps(&[Step::ClickKey { key: "toolbar.stop".into(), nth: None }]).unwrap();
     assert_eq!(replayer.app().last_spoken(), ["stop.say"]);
+}
+
+/// A visitor who reads none of the names hears them: the picker says each language's name in
+/// that language, in the picker's order, after its prompt; each name's "listen" button says it
+/// again without choosing it.
+#[test]
+fn the_language_picker_says_each_name_in_its_own_language() {
+    let content = content();
+    let mut replayer = Replayer::new(&content, config(), Some("fr"));
+    replayer.steps(&[Step::ClickKey { key: "attract.touch".into(), nth: None }]).unwrap();
+    let mut expected = vec!["language.say".to_owned()];
+    expected.extend(content.languages.iter().map(|l| format!("{}:language.name.say", l.code)));
+    assert_eq!(replayer.app().last_spoken(), expected);
+    for language in &content.languages {
+        let key = "language.name.say";
+        assert!(
+            content.sounds.prompt(&language.code, key).is_some(),
+            "{}: its name is spoken",
+            language.code
+        );
+    }
+    replayer.steps(&[Step::ClickKey { key: "toolbar.hear_again".into(), nth: None }]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), expected, "hear again says them all again");
+
+    let listen = repere_kiosk::i18n::tr_with("fr", "language.listen", &[("name", "العربية")]);
+    replayer.steps(&[Step::Click { label: listen, nth: None }]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["ar:language.name.say"], "Arabic's name, in Arabic");
+    assert_eq!(replayer.app().session().language(), "fr", "listening chooses nothing");
+    assert_eq!(replayer.app().session().screen(), repere_engine::session::Screen::Language);
+    // Choosing speaks the next screen in the chosen language.
+    replayer.steps(&[Step::Click { label: "العربية".into(), nth: None }]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["welcome.say"]);
+    assert_eq!(replayer.app().session().language(), "ar");
 }
 
 #[test]

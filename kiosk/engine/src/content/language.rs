@@ -31,7 +31,16 @@ pub struct LanguageInfo {
     /// `None` when the language has no offline voice (captions only).
     #[serde(default)]
     pub voice: Option<String>,
+
+    /// The voice data set the voice needs besides Debian's espeak-ng data (one of
+    /// [`VOICE_DATA_SETS`], built by `kiosk/tools/voice-data`); `None`: Debian's data.
+    #[serde(default)]
+    pub voice_data: Option<String>,
 }
+
+/// The voice data sets `kiosk/tools/voice-data` builds: `piper-tts`, the newer espeak-ng data
+/// of the piper-tts package, for Tigrinya.
+pub const VOICE_DATA_SETS: &[&str] = &["piper-tts"];
 
 impl LanguageInfo {
     /// True for right-to-left languages.
@@ -65,6 +74,23 @@ pub fn parse_languages(path: &str, text: &str) -> Result<Vec<LanguageInfo>, Vec<
         if seen.contains(&lang.code) {
             problems.push(Problem::at(path, line, format!("language {:?} is listed twice", lang.code)));
         }
+        match (&lang.voice, &lang.voice_data) {
+            (None, Some(_)) => problems.push(Problem::at(
+                path,
+                line,
+                format!("language {:?}: voice_data needs a voice", lang.code),
+            )),
+            (_, Some(set)) if !VOICE_DATA_SETS.contains(&set.as_str()) => problems.push(Problem::at(
+                path,
+                line,
+                format!(
+                    "language {:?}: unknown voice_data {set:?} (known: {})",
+                    lang.code,
+                    VOICE_DATA_SETS.join(", ")
+                ),
+            )),
+            _ => {}
+        }
         if lang.name.trim().is_empty() {
             problems.push(Problem::at(path, line, format!("language {:?} has no name", lang.code)));
         }
@@ -77,5 +103,44 @@ pub fn parse_languages(path: &str, text: &str) -> Result<Vec<LanguageInfo>, Vec<
         Ok(file.language.into_iter().map(toml::Spanned::into_inner).collect())
     } else {
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRENCH: &str =
+        "[[language]]\ncode = \"fr\"\nname = \"Français\"\ndirection = \"ltr\"\nvoice = \"fr-fr\"\n";
+
+    fn problems(extra: &str) -> Vec<String> {
+        let text = format!("{FRENCH}\n{extra}");
+        parse_languages("scenarios/languages.toml", &text)
+            .map_or_else(|problems| problems.iter().map(ToString::to_string).collect(), |_| Vec::new())
+    }
+
+    #[test]
+    fn a_voice_with_its_data_set_is_read() {
+        let text = format!(
+            "{FRENCH}\n[[language]]\ncode = \"ti\"\nname = \"ትግርኛ\"\ndirection = \"ltr\"\nvoice = \"ti\"\nvoice_data = \"piper-tts\"\n"
+        );
+        let languages = parse_languages("languages.toml", &text).expect("valid");
+        assert_eq!(languages[1].voice_data.as_deref(), Some("piper-tts"));
+        assert_eq!(languages[0].voice_data, None, "Debian's data by default");
+    }
+
+    #[test]
+    fn an_unknown_data_set_or_one_without_a_voice_is_located() {
+        let unknown = "[[language]]\ncode = \"ti\"\nname = \"ትግርኛ\"\ndirection = \"ltr\"\nvoice = \"ti\"\nvoice_data = \"piper\"\n";
+        assert_eq!(
+            problems(unknown),
+            ["scenarios/languages.toml:7: language \"ti\": unknown voice_data \"piper\" (known: piper-tts)"]
+        );
+        let no_voice =
+            "[[language]]\ncode = \"ps\"\nname = \"پښتو\"\ndirection = \"rtl\"\nvoice_data = \"piper-tts\"\n";
+        assert_eq!(
+            problems(no_voice),
+            ["scenarios/languages.toml:7: language \"ps\": voice_data needs a voice"]
+        );
     }
 }
