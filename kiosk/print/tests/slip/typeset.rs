@@ -75,9 +75,6 @@ fn the_text_slip_has_both_parts_and_every_link() {
 #[test]
 fn pdfs_embed_subset_fonts_for_every_script() {
     for (language, format) in [("ar", SlipFormat::PdfA4), ("ti", SlipFormat::PdfReceipt), ("ru", SlipFormat::PdfA4)] {
-        if CONTENT.language(language).is_none() {
-            continue;
-        }
         let pdf = TYPESETTER.render(&slip("allophone-smartphone-beginner", language), format).expect("pdf");
         assert!(pdf.starts_with(b"%PDF-"), "{language}");
         let text = String::from_utf8_lossy(&pdf);
