@@ -1,5 +1,6 @@
-//! A snapshot of every screen of the visit in French and in Arabic (right-to-left), rendered
-//! by wgpu on Mesa lavapipe. First run, or after a deliberate change: `UPDATE_SNAPSHOTS=1`.
+//! A snapshot of every screen of the visit in French, Arabic (right-to-left) and Tigrinya
+//! (Ethiopic script), rendered by wgpu on Mesa lavapipe. First run, or after a deliberate
+//! change: `UPDATE_SNAPSHOTS=1`.
 
 use egui_kittest::SnapshotResults;
 use repere_kiosk::replay::{Replayer, Step};
@@ -118,6 +119,11 @@ fn every_screen_in_arabic_right_to_left() {
     walk("ar");
 }
 
+#[test]
+fn every_screen_in_tigrinya() {
+    walk("ti");
+}
+
 /// The webmail of the e-mail tasks, each task alone, as `<language>/email_NN_<name>`: the
 /// inbox, a message with its attachment, the document opened, writing with the keyboard, a
 /// message not yet as asked, the documents folder, the scam and its kind explanation.
@@ -175,6 +181,11 @@ fn the_webmail_in_arabic_right_to_left() {
     webmail("ar");
 }
 
+#[test]
+fn the_webmail_in_tigrinya() {
+    webmail("ti");
+}
+
 /// The procedure tasks' environments, each task alone, snapshotted as
 /// `<language>/procedure_NN_<name>`: the download bar, a date typed, a list open, a box ticked,
 /// the documents folder open to send a file, a form come back with an error message; and, as
@@ -227,8 +238,9 @@ fn procedure_environment(language: &str, results: &mut egui_kittest::SnapshotRes
 }
 
 #[test]
-fn procedure_environment_in_french_and_arabic() {
+fn procedure_environment_in_french_arabic_and_tigrinya() {
     let mut results = egui_kittest::SnapshotResults::new();
     procedure_environment("fr", &mut results);
     procedure_environment("ar", &mut results);
+    procedure_environment("ti", &mut results);
 }
