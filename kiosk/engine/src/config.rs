@@ -80,6 +80,8 @@ pub struct Config {
     pub now: Option<String>,
     /// The file it came from (`None` for the demo defaults).
     pub shown_path: Option<String>,
+    /// Anonymous visit statistics (off by default).
+    pub statistics: crate::statistics::StatisticsSettings,
 }
 
 /// Hash of the demo PIN `2580` (a column of the keypad), for the built-in demo only.
@@ -104,6 +106,7 @@ impl Default for Config {
             places: None,
             now: None,
             shown_path: None,
+            statistics: crate::statistics::StatisticsSettings::default(),
         }
     }
 }
@@ -122,6 +125,7 @@ struct ConfigFile {
     help_desk: Option<BTreeMap<String, String>>,
     audio: Option<AudioSettings>,
     paths: Option<PathsFile>,
+    statistics: Option<toml::Spanned<crate::statistics::StatisticsFile>>,
 }
 
 #[derive(Deserialize)]
@@ -221,6 +225,16 @@ impl Config {
         if let Some(paths) = file.paths {
             config.content = paths.content.map(|p| base.join(p));
             config.places = paths.places.map(|p| base.join(p));
+        }
+        if let Some(v) = file.statistics {
+            let span = v.span();
+            let settings = v.into_inner();
+            config.statistics = crate::statistics::StatisticsSettings::from_file(
+                settings,
+                span,
+                (path, text, &base),
+                &mut problems,
+            );
         }
         if problems.is_empty() { Ok(config) } else { Err(problems) }
     }

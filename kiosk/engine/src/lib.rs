@@ -21,6 +21,7 @@ pub mod profile;
 pub mod result;
 pub mod scoring;
 pub mod session;
+pub mod statistics;
 pub mod vocabulary;
 
 pub use content::REFERENCE_LANGUAGE;
