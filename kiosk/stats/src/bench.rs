@@ -19,29 +19,27 @@ impl Noise {
 
 /// `count` visits from 2026-01-01 on, spread over 365 days, `kiosks` kiosks and 3 languages;
 /// one in ten ends before its result.
-pub fn synthetic_visits(count: usize, kiosks: usize) -> Vec<VisitRecord> {
+pub fn synthetic_visits(count: usize, kiosks: usize) -> impl Iterator<Item = VisitRecord> {
     let mut noise = Noise(7);
     let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
     let kiosk_ids: Vec<String> = (1..=kiosks.max(1)).map(|k| format!("kiosk-{k:02}")).collect();
-    (0..count)
-        .map(|i| {
-            let day = first + Days::new((i * 365 / count.max(1)) as u64);
-            let kiosk = &kiosk_ids[noise.below(kiosk_ids.len())];
-            let language = ["fr", "en", "ar"][noise.below(3)];
-            if noise.below(10) == 0 {
-                return VisitRecord::not_finished(day, kiosk, language);
-            }
-            let help: Vec<String> =
-                HELP_KINDS.iter().filter(|_| noise.below(3) == 0).map(|k| (*k).to_owned()).collect();
-            let help_without_place = help.iter().filter(|_| noise.below(4) == 0).cloned().collect();
-            let outcome = Outcome {
-                level: LEVELS[noise.below(LEVELS.len())].to_owned(),
-                modality: MODALITIES[noise.below(MODALITIES.len())].to_owned(),
-                domains: [(); 6].map(|()| STATUSES[noise.below(STATUSES.len())]),
-                help,
-                help_without_place,
-            };
-            VisitRecord { day, kiosk: kiosk.clone(), language: language.to_owned(), outcome: Some(outcome) }
-        })
-        .collect()
+    (0..count).map(move |i| {
+        let day = first + Days::new((i * 365 / count.max(1)) as u64);
+        let kiosk = &kiosk_ids[noise.below(kiosk_ids.len())];
+        let language = ["fr", "en", "ar"][noise.below(3)];
+        if noise.below(10) == 0 {
+            return VisitRecord::not_finished(day, kiosk, language);
+        }
+        let help: Vec<String> =
+            HELP_KINDS.iter().filter(|_| noise.below(3) == 0).map(|k| (*k).to_owned()).collect();
+        let help_without_place = help.iter().filter(|_| noise.below(4) == 0).cloned().collect();
+        let outcome = Outcome {
+            level: LEVELS[noise.below(LEVELS.len())].to_owned(),
+            modality: MODALITIES[noise.below(MODALITIES.len())].to_owned(),
+            domains: [(); 6].map(|()| STATUSES[noise.below(STATUSES.len())]),
+            help,
+            help_without_place,
+        };
+        VisitRecord { day, kiosk: kiosk.clone(), language: language.to_owned(), outcome: Some(outcome) }
+    })
 }

@@ -11,6 +11,7 @@ mod replays;
 mod robustness;
 mod snapshots;
 mod speech;
+mod statistics;
 mod tasks;
 mod touch;
 

@@ -155,7 +155,7 @@ impl Store for PostgresStore {
             std::iter::empty::<i32>(),
         )?;
         while let Some(row) = rows.next()? {
-            let text = |i: usize| row.try_get::<_, Option<&str>>(i).ok().flatten();
+            let text = |i: usize| row.try_get::<_, Option<&str>>(i).ok().flatten().map(str::as_bytes);
             let outcome = text(3).map(|level| StoredOutcomeRef {
                 level,
                 modality: text(4).unwrap_or_default(),

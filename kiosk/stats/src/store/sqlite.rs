@@ -35,7 +35,11 @@ impl SqliteStore {
 
     /// Opens the file with its schema brought to `version` only (to test upgrades).
     pub fn open_at(path: &Path, version: u32) -> Result<Self, StoreError> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE;
+        // NO_MUTEX: the connection is used by one thread at a time (it is not `Sync`), and
+        // SQLite's own locking would cost a mutex per column read.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|err| StoreError(format!("cannot open {}: {err}", path.display())))?;
         // Another process (kiosk stats) may hold the file a moment.
@@ -164,7 +168,7 @@ impl Store for SqliteStore {
             let Some(day) = last_day.1 else {
                 continue;
             };
-            let text = |i: usize| row.get_ref(i).ok().and_then(|v| v.as_str_or_null().ok().flatten());
+            let text = |i: usize| row.get_ref(i).ok().and_then(|v| v.as_bytes_or_null().ok().flatten());
             let outcome = text(3).map(|level| StoredOutcomeRef {
                 level,
                 modality: text(4).unwrap_or_default(),

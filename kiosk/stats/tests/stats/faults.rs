@@ -32,7 +32,9 @@ fn visits(language: &str, n: usize) -> Vec<VisitRecord> {
 fn languages_stored(url: &str) -> Vec<(String, u64)> {
     let mut store = PostgresStore::connect(url).unwrap();
     let mut found = std::collections::BTreeMap::new();
-    store.scan(&mut |v| *found.entry(v.language.to_owned()).or_default() += v.count).unwrap();
+    store
+        .scan(&mut |v| *found.entry(String::from_utf8_lossy(v.language).into_owned()).or_default() += v.count)
+        .unwrap();
     found.into_iter().collect()
 }
 

@@ -187,7 +187,7 @@ type Cells = std::collections::BTreeMap<(String, String, String, Option<String>)
 fn the_aggregates_count_every_record(backend: &Backend) {
     use chrono::Datelike as _;
     let mut store = backend.open();
-    let visits = synthetic_visits(10_000, 3);
+    let visits: Vec<VisitRecord> = synthetic_visits(10_000, 3).collect();
     for batch in visits.chunks(700) {
         store.add(batch).unwrap();
     }
@@ -254,7 +254,7 @@ fn sqlite_and_postgresql_agree() {
         return;
     };
     let sqlite = crate::support::sqlite("agree");
-    let visits = synthetic_visits(20_000, 2);
+    let visits: Vec<VisitRecord> = synthetic_visits(20_000, 2).collect();
     let reports: Vec<_> = [sqlite, postgres]
         .iter()
         .map(|backend| {
