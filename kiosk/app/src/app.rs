@@ -12,6 +12,8 @@ use repere_engine::result::Recommendation;
 use repere_engine::session::{Command, IdleState, Screen, Session, TaskEvent};
 use repere_engine::slip::Slip;
 use repere_engine::slip::words::{ContentWords, place_lines, sentences};
+use repere_stats::Recorder;
+use repere_stats::record::VisitRecord;
 
 use crate::audio::live_voice::Voice;
 use crate::audio::{DEFAULT_VOLUME, Speaker};
@@ -145,6 +147,9 @@ pub struct KioskApp {
     applied_look: Option<Look>,
     territory: Option<Arc<Territory>>,
     printer: SlipPrinter,
+    statistics: Option<Recorder>,
+    /// What the statistics will record of the visit on show when it ends.
+    visit_record: Option<VisitRecord>,
 }
 
 impl KioskApp {
@@ -196,7 +201,20 @@ impl KioskApp {
             applied_look: None,
             territory,
             printer,
+            statistics: None,
+            visit_record: None,
         }
+    }
+
+    /// Records each visit's anonymous statistics with `recorder` (the kiosk does when the
+    /// config turns them on; replays and hosts do not unless they ask).
+    pub fn record_statistics(&mut self, recorder: Recorder) {
+        self.statistics = Some(recorder);
+    }
+
+    /// The statistics recorder, if any.
+    pub fn statistics(&self) -> Option<&Recorder> {
+        self.statistics.as_ref()
     }
 
     /// The visit's state (read-only), for hosts and tests.
@@ -363,11 +381,50 @@ impl KioskApp {
                 _ => {}
             }
         }
+        self.note_visit_for_statistics();
         let attract_muted = self.session.screen() == Screen::Attract && !self.config.audio.attract_invitation;
         if attract_muted {
             self.stop_speech();
         } else {
             self.say_prompt();
+        }
+    }
+
+    /// Keeps what the statistics record when the visit ends: its result once shown, else
+    /// (from the welcome screen on) that a visit began.
+    fn note_visit_for_statistics(&mut self) {
+        if self.statistics.is_none() {
+            return;
+        }
+        let today = || {
+            repere_engine::orientation::KioskClock::new(&self.config.time_zone, self.config.now.as_deref())
+                .map_or_else(|_| chrono::Utc::now().date_naive(), |clock| clock.now().date())
+        };
+        match self.session.screen() {
+            Screen::Attract | Screen::Language => {}
+            Screen::Result => {
+                if let Some(result) = self.session.result() {
+                    self.visit_record = Some(VisitRecord::finished(today(), &self.config.kiosk_id, result));
+                }
+            }
+            _ => {
+                if self.visit_record.is_none() {
+                    let language = self.session.language();
+                    self.visit_record =
+                        Some(VisitRecord::not_finished(today(), &self.config.kiosk_id, language));
+                }
+            }
+        }
+    }
+
+    /// The visit ends (goodbye over, or idle): its record goes to the recorder, which never
+    /// makes the kiosk wait.
+    fn end_visit_for_statistics(&mut self) {
+        if let (Some(recorder), Some(mut record)) = (&self.statistics, self.visit_record.take()) {
+            if record.outcome.is_none() {
+                self.session.language().clone_into(&mut record.language);
+            }
+            recorder.record(record);
         }
     }
 
@@ -526,6 +583,9 @@ impl KioskApp {
                     self.ui_state.overlay = None;
                 }
                 let wipe = command == Command::Wipe;
+                if wipe {
+                    self.end_visit_for_statistics();
+                }
                 self.session.apply(command, &self.content, now);
                 if wipe {
                     self.wipe_ui();

@@ -42,6 +42,10 @@ pub fn run() -> i32 {
         line("slip_pdf_a4", pdf, "ms");
         line("slip_escpos", escpos, "ms");
     }
+    match stats_aggregate_ms(1_000_000) {
+        Ok(ms) => line("stats_aggregate_1000000", ms, "ms"),
+        Err(error) => log::error!("stats_aggregate_1000000: {error}"),
+    }
     0
 }
 
@@ -73,6 +77,39 @@ fn slip_ms() -> Option<(f64, f64)> {
     let pdf = median_ms(|| drop(typesetter.render(&slip(), SlipFormat::PdfA4)));
     let escpos = median_ms(|| drop(typesetter.render(&slip(), SlipFormat::Escpos)));
     Some((pdf, escpos))
+}
+
+/// `kiosk stats` on a SQLite file of `count` visits (20 kiosks, 3 languages, a year): open
+/// the file, read every visit, make the cells, write the CSV.
+fn stats_aggregate_ms(count: usize) -> Result<f64, repere_stats::store::StoreError> {
+    use repere_stats::store::{SqliteStore, Store as _};
+    let dir = std::env::temp_dir().join(format!("repere-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| repere_stats::store::StoreError(e.to_string()))?;
+    let path = dir.join("statistics.sqlite");
+    let measured = (|| {
+        let mut store = SqliteStore::open(&path)?;
+        let mut visits = repere_stats::bench::synthetic_visits(count, 20);
+        loop {
+            let batch: Vec<_> = visits.by_ref().take(10_000).collect();
+            if batch.is_empty() {
+                break;
+            }
+            store.add(&batch)?;
+        }
+        drop(store);
+        let mut failed = None;
+        let ms = median_ms(|| {
+            let csv = SqliteStore::open_existing(&path)
+                .and_then(|mut store| repere_stats::report::report(&mut store))
+                .map(|report| report.to_csv());
+            if let Err(error) = csv {
+                failed = Some(error);
+            }
+        });
+        failed.map_or(Ok(ms), Err)
+    })();
+    std::fs::remove_dir_all(&dir).ok();
+    measured
 }
 
 /// One visitor oriented against 10 000 places: the heaviest profile (a procedure due today,

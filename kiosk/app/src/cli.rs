@@ -45,6 +45,7 @@ pub struct Options {
 const USAGE: &str = "usage: kiosk [--windowed] [--config FILE] [--content DIR]
        kiosk check | simulate FILE | replay SCRIPT [--shots DIR] | places check FILE | hash-pin | bench
        kiosk slip RESULT --format pdf-a4|pdf-receipt|escpos|text --out FILE | print RESULT
+       kiosk stats [--format csv|json]
 options: --config FILE  --content DIR  --places FILE  --now RFC3339  --location LAT,LON";
 
 /// Parses the arguments (without the program name).
@@ -137,6 +138,7 @@ pub fn main(args: &[String]) -> i32 {
         Some("bench") => crate::bench::run(),
         Some("slip") => slip_command(&options),
         Some("print") => print_command(&options),
+        Some("stats") => stats_command(options.config.as_deref(), options.format.as_deref()),
         Some(other) => {
             err(&format!("unknown command {other:?}\n{USAGE}"));
             2
@@ -518,6 +520,50 @@ fn places_check(options: &Options) -> i32 {
     ));
     out(&serde_json::to_string(&report).unwrap_or_default());
     i32::from(report.kept == 0)
+}
+
+/// `kiosk stats`: the aggregates of the configured store (whether or not this config turns
+/// recording on, so that an office machine can read a fleet's server).
+fn stats_command(config: Option<&Path>, format: Option<&str>) -> i32 {
+    let format = format.unwrap_or("csv");
+    if !matches!(format, "csv" | "json") {
+        err("usage: kiosk stats [--format csv|json]");
+        return 2;
+    }
+    let config = match config {
+        Some(path) => match Config::load(path) {
+            Ok(config) => config,
+            Err(problems) => {
+                for problem in &problems {
+                    err(&problem.to_string());
+                }
+                return 1;
+            }
+        },
+        None => Config::default(),
+    };
+    let report = repere_stats::store::open_existing(&config.statistics)
+        .and_then(|mut store| repere_stats::report::report(store.as_mut()));
+    let report = match report {
+        Ok(report) => report,
+        Err(error) => {
+            err(&format!("statistics store unreachable: {error}"));
+            return 1;
+        }
+    };
+    if format == "json" {
+        out(&report.to_json().to_string());
+    } else {
+        out(report.to_csv().trim_end());
+    }
+    let lost: u64 = report.lost.iter().map(|l| l.records).sum();
+    err(&format!(
+        "{} cells; {} cells under {} visits suppressed; {lost} records lost while the store was unreachable",
+        report.cells.len(),
+        report.suppressed_cells,
+        repere_stats::report::MIN_VISITS
+    ));
+    0
 }
 
 fn hash_pin_command() -> i32 {

@@ -38,7 +38,15 @@ pub fn run_kiosk(
         native_options(windowed),
         Box::new(move |cc| {
             let speaker = Speaker::open();
-            Ok(Box::new(KioskApp::with_territory(&cc.egui_ctx, content, config, speaker, Some(territory))))
+            let statistics = config.statistics.enabled.then(|| {
+                let clock = territory.clock;
+                repere_stats::start_recorder(&config.statistics, Box::new(move || clock.now().date()))
+            });
+            let mut kiosk = KioskApp::with_territory(&cc.egui_ctx, content, config, speaker, Some(territory));
+            if let Some(recorder) = statistics {
+                kiosk.record_statistics(recorder);
+            }
+            Ok(Box::new(kiosk))
         }),
     )
     .map_err(|err| format!("the kiosk window ended with an error (display or compositor gone?): {err}"))

@@ -118,6 +118,8 @@ pub struct Config {
     pub now: Option<String>,
     /// The file it came from (`None` for the demo defaults).
     pub shown_path: Option<String>,
+    /// Anonymous visit statistics (off by default).
+    pub statistics: crate::statistics::StatisticsSettings,
 }
 
 /// Where `kiosk/tools/voice-data` builds the voice data sets, and the kiosk finds them, unless
@@ -148,6 +150,7 @@ impl Default for Config {
             voice_data: None,
             now: None,
             shown_path: None,
+            statistics: crate::statistics::StatisticsSettings::default(),
         }
     }
 }
@@ -166,6 +169,7 @@ struct ConfigFile {
     help_desk: Option<BTreeMap<String, String>>,
     audio: Option<AudioSettings>,
     paths: Option<PathsFile>,
+    statistics: Option<toml::Spanned<crate::statistics::StatisticsFile>>,
     printer: Option<toml::Spanned<PrinterFile>>,
 }
 
@@ -329,6 +333,16 @@ impl Config {
             config.content = paths.content.map(|p| base.join(p));
             config.places = paths.places.map(|p| base.join(p));
             config.voice_data = paths.voice_data.map(|p| base.join(p));
+        }
+        if let Some(v) = file.statistics {
+            let span = v.span();
+            let settings = v.into_inner();
+            config.statistics = crate::statistics::StatisticsSettings::from_file(
+                settings,
+                span,
+                (path, text, &base),
+                &mut problems,
+            );
         }
         if problems.is_empty() { Ok(config) } else { Err(problems) }
     }

@@ -22,6 +22,7 @@ pub mod result;
 pub mod scoring;
 pub mod session;
 pub mod slip;
+pub mod statistics;
 pub mod vocabulary;
 
 pub use content::REFERENCE_LANGUAGE;

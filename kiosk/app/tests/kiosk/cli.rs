@@ -443,3 +443,130 @@ fn check_names_each_voice_and_whether_it_speaks_here() {
         assert_eq!(languages["fr"]["live_voice"], true);
     }
 }
+
+/// Visits in a store: `n` finished visits of one cell per (kiosk, language, level).
+fn store_visits(store: &mut dyn repere_stats::store::Store, cells: &[(&str, &str, &str, usize)]) {
+    use repere_engine::scoring::DomainStatus;
+    use repere_stats::record::{Outcome, VisitRecord};
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    for (kiosk, language, level, n) in cells {
+        let visit = VisitRecord {
+            day,
+            kiosk: (*kiosk).to_owned(),
+            language: (*language).to_owned(),
+            outcome: Some(Outcome {
+                level: (*level).to_owned(),
+                modality: "assist".to_owned(),
+                domains: [DomainStatus::Mastered; 6],
+                help: vec!["help_with_procedures".to_owned(), "equipment".to_owned()],
+                help_without_place: vec!["equipment".to_owned()],
+            }),
+        };
+        store.add(&vec![visit; *n]).unwrap();
+    }
+}
+
+const CELLS: [(&str, &str, &str, usize); 3] = [
+    ("cognac-1", "ar", "eloigne", 6),
+    ("cognac-1", "fr", "eloigne", 2),
+    ("cognac-2, annexe", "fr", "debutant", 5),
+];
+
+/// `kiosk stats` on a config whose store is `[statistics]` `table`; stdout of CSV and JSON.
+fn stats_outputs(dir: &std::path::Path, table: &str) -> (String, serde_json::Value) {
+    let config = dir.join("kiosk.toml");
+    std::fs::write(&config, format!("kiosk_id = \"office\"\n[statistics]\n{table}\n")).unwrap();
+    let config = config.to_str().unwrap();
+    let (code, csv, stderr) = kiosk(&["stats", "--config", config], "");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("1 cells under 5 visits suppressed"), "{stderr}");
+    let (code, json, stderr) = kiosk(&["stats", "--config", config, "--format", "json"], "");
+    assert_eq!(code, 0, "{stderr}");
+    (csv, serde_json::from_str(json.trim()).unwrap())
+}
+
+fn assert_stats_outputs(csv: &str, json: &serde_json::Value) {
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "a header and the two cells of 5 visits or more:\n{csv}");
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(header[..6], ["week", "kiosk", "language", "level", "visits", "modality_assist"], "{csv}");
+    assert_eq!(header.len(), 5 + 4 + 24 + 7 + 7, "{csv}");
+    assert!(header.contains(&"procedure_mastered") && header.contains(&"without_place_equipment"), "{csv}");
+    let first: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(first[..6], ["2026-W48", "cognac-1", "ar", "eloigne", "6", "6"], "{csv}");
+    assert!(lines[2].starts_with("2026-W48,\"cognac-2, annexe\",fr,debutant,5,"), "quoted: {csv}");
+    assert!(!csv.contains(",fr,eloigne,"), "the cell of 2 visits is suppressed:\n{csv}");
+    assert_eq!(
+        (&json["version"], &json["min_visits"]),
+        (&serde_json::json!(1), &serde_json::json!(5)),
+        "{json}"
+    );
+    assert_eq!(json["suppressed"], serde_json::json!({"cells": 1, "visits": null}), "2 visits are not told");
+    let cells = json["cells"].as_array().unwrap();
+    assert_eq!(cells.len(), 2, "{json}");
+    let first = &cells[0];
+    assert_eq!(
+        (&first["week"], &first["visits"]),
+        (&serde_json::json!("2026-W48"), &serde_json::json!(6)),
+        "{first}"
+    );
+    assert_eq!(first["modality"]["assist"], 6, "{first}");
+    assert_eq!(first["domains"]["email"]["mastered"], 6, "{first}");
+    assert_eq!(
+        first["help"]["equipment"],
+        serde_json::json!({"recommended": 6, "without_place": 6}),
+        "{first}"
+    );
+    assert_eq!(first["help"]["literacy"]["recommended"], 0, "{first}");
+    assert_eq!(json["lost"], serde_json::json!([]), "nothing lost");
+}
+
+#[test]
+fn stats_prints_the_weekly_cells_as_csv_or_json_without_small_cells() {
+    let dir = temp_dir("stats-cli");
+    let mut store = repere_stats::store::SqliteStore::open(&dir.join("statistics.sqlite")).unwrap();
+    store_visits(&mut store, &CELLS);
+    drop(store);
+    let (csv, json) = stats_outputs(&dir, "path = \"statistics.sqlite\"");
+    assert_stats_outputs(&csv, &json);
+}
+
+/// The same from a PostgreSQL server (the one of `REPERE_TEST_POSTGRES`, in a schema of its
+/// own); a fleet's office reads it with a config that names the server.
+#[test]
+fn stats_reads_a_postgresql_server() {
+    let Ok(server) = std::env::var("REPERE_TEST_POSTGRES") else {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "REPERE_TEST_POSTGRES must be set on CI");
+        return;
+    };
+    let schema = format!("test_{}_cli", std::process::id());
+    let mut admin = postgres::Client::connect(&server, postgres::NoTls).unwrap();
+    admin.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).unwrap();
+    let url = format!("{server} options='-c search_path={schema}'");
+    let mut store = repere_stats::store::PostgresStore::connect(&url).unwrap();
+    store_visits(&mut store, &CELLS);
+    drop(store);
+    let outputs =
+        stats_outputs(&temp_dir("stats-cli-pg"), &format!("store = \"postgresql\"\nurl = \"{url}\""));
+    admin.batch_execute(&format!("DROP SCHEMA {schema} CASCADE")).unwrap();
+    assert_stats_outputs(&outputs.0, &outputs.1);
+}
+
+#[test]
+fn stats_exits_1_when_the_store_is_unreachable() {
+    let dir = temp_dir("stats-unreachable");
+    let config = dir.join("kiosk.toml");
+    std::fs::write(&config, "[statistics]\nenabled = true\npath = \"none-yet.sqlite\"\n").unwrap();
+    let (code, stdout, stderr) = kiosk(&["stats", "--config", config.to_str().unwrap()], "");
+    assert_eq!((code, stdout.as_str()), (1, ""), "{stderr}");
+    assert!(stderr.contains("unreachable") && stderr.contains("none-yet.sqlite"), "{stderr}");
+    assert!(!dir.join("none-yet.sqlite").exists(), "reading creates nothing");
+    // Nothing listens on port 1 of this machine.
+    let table = "[statistics]\nstore = \"postgresql\"\nurl = \"host=127.0.0.1 port=1 user=x dbname=y\"\n";
+    std::fs::write(&config, table).unwrap();
+    let (code, _, stderr) = kiosk(&["stats", "--config", config.to_str().unwrap(), "--format", "json"], "");
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("PostgreSQL database y on 127.0.0.1 as x"), "{stderr}");
+    let (code, _, stderr) = kiosk(&["stats", "--format", "xml"], "");
+    assert_eq!(code, 2, "{stderr}");
+}

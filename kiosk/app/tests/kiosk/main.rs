@@ -15,6 +15,7 @@ mod snapshots;
 mod slip;
 mod speech;
 mod speech_rules;
+mod statistics;
 mod tasks;
 mod touch;
 
