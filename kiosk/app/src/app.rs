@@ -186,7 +186,10 @@ impl KioskApp {
         });
         let now = ctx.input(|i| i.time);
         let session = Session::new(&config.default_language, config.idle, now);
-        let printer = SlipPrinter::new(config.printer.clone().map(repere_print::Printer::new), Arc::new(OnceLock::new()));
+        let printer = SlipPrinter::new(
+            config.printer.clone().map(repere_print::Printer::new),
+            Arc::new(OnceLock::new()),
+        );
         Self {
             content,
             config,

@@ -38,9 +38,12 @@ pub fn run() -> i32 {
     if let Some(ms) = orientation_ms(&export) {
         line("orientation_10000", ms, "ms");
     }
-    if let Some((pdf, escpos)) = slip_ms() {
-        line("slip_pdf_a4", pdf, "ms");
-        line("slip_escpos", escpos, "ms");
+    match slip_ms() {
+        Ok((pdf, escpos)) => {
+            line("slip_pdf_a4", pdf, "ms");
+            line("slip_escpos", escpos, "ms");
+        }
+        Err(error) => log::error!("slip benchmarks: {error}"),
     }
     match stats_aggregate_ms(1_000_000) {
         Ok(ms) => line("stats_aggregate_1000000", ms, "ms"),
@@ -51,18 +54,19 @@ pub fn run() -> i32 {
 
 /// An Arabic visitor's slip (both halves, three places with codes) made into an A4 PDF, and
 /// into ESC/POS raster bytes. Each run changes the site so typst cannot reuse the last one.
-fn slip_ms() -> Option<(f64, f64)> {
+fn slip_ms() -> Result<(f64, f64), String> {
     use repere_engine::config::Config;
     use repere_engine::slip::{Slip, SlipFormat};
-    let content = Content::builtin().ok()?;
+    let problems =
+        |p: Vec<repere_engine::problem::Problem>| format!("{} problems, first: {:?}", p.len(), p.first());
+    let content = Content::builtin().map_err(problems)?;
     let config = Config { now: Some("2026-11-23T10:00:00+01:00".to_owned()), ..Config::default() };
-    let territory = Territory::load(&config, &content).ok()?;
+    let territory = Territory::load(&config, &content).map_err(problems)?;
     let profile = VisitorProfile::from_json(
         r#"{"language": "ar", "answers": {"devices": ["smartphone"], "procedures_alone": "never",
             "french_reading": "hard"}, "domains": {"mouse": 0.8, "keyboard": 0.3}}"#,
         &[],
-    )
-    .ok()?;
+    )?;
     let result = Orientation::new(&content, &territory).simulate(&profile);
     let typesetter = repere_print::SlipTypesetter::new(&repere_print::fonts::ALL);
     let date = territory.clock.now().date();
@@ -73,10 +77,10 @@ fn slip_ms() -> Option<(f64, f64)> {
         Slip::new(&result, &content, &config, date)
     };
     // Fonts and typst's library are warm in a running kiosk.
-    typesetter.render(&slip(), SlipFormat::PdfA4).ok()?;
+    typesetter.render(&slip(), SlipFormat::PdfA4).map_err(|e| e.to_string())?;
     let pdf = median_ms(|| drop(typesetter.render(&slip(), SlipFormat::PdfA4)));
     let escpos = median_ms(|| drop(typesetter.render(&slip(), SlipFormat::Escpos)));
-    Some((pdf, escpos))
+    Ok((pdf, escpos))
 }
 
 /// `kiosk stats` on a SQLite file of `count` visits (20 kiosks, 3 languages, a year): open

@@ -191,7 +191,9 @@ impl PrinterFile {
         use crate::slip::SlipFormat;
         let connection = match (self.kind.as_str(), self.queue, self.address) {
             ("cups", Some(queue), None) if !queue.trim().is_empty() => PrinterConnection::Cups { queue },
-            ("cups", _, _) => return Err("printer: kind \"cups\" needs `queue` (and no `address`)".to_owned()),
+            ("cups", _, _) => {
+                return Err("printer: kind \"cups\" needs `queue` (and no `address`)".to_owned());
+            }
             ("raw", None, Some(address)) if address.starts_with("socket://") || address.starts_with('/') => {
                 PrinterConnection::Raw { address }
             }

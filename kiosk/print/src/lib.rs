@@ -50,7 +50,8 @@ impl SlipTypesetter {
     /// # Errors
     /// Why it did not reach the printer.
     pub fn print(&self, slip: &Slip, printer: &Printer) -> Result<JobAccepted, PrintProblem> {
-        let job = self.render(slip, printer.settings().format).map_err(|e| PrintProblem::Failed(e.to_string()))?;
+        let job =
+            self.render(slip, printer.settings().format).map_err(|e| PrintProblem::Failed(e.to_string()))?;
         printer.send(&job)
     }
 }

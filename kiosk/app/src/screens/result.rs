@@ -21,7 +21,11 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let look = view.look;
     let language = view.session.language();
     // Room below the result for the buttons, and for how printing goes when it does.
-    let below = if *view.print_state == PrintState::Idle { 110.0 } else { 110.0 + 2.0 * look.size(TextKind::Body) * 1.4 + 8.0 };
+    let below = if *view.print_state == PrintState::Idle {
+        110.0
+    } else {
+        110.0 + 2.0 * look.size(TextKind::Body) * 1.4 + 8.0
+    };
     egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - below).show(
         ui,
         |ui| {

@@ -67,7 +67,8 @@ pub fn assert_snapshot(name: &str, png_bytes: &[u8]) {
         let _ = std::fs::remove_file(&new_path);
         return;
     }
-    let expected = std::fs::read(&path).unwrap_or_else(|_| panic!("no snapshot {}: run with UPDATE_SNAPSHOTS=1", path.display()));
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {}: run with UPDATE_SNAPSHOTS=1", path.display()));
     let (ew, eh, expected) = decode(&expected);
     let (w, h, actual) = decode(png_bytes);
     let differing = if (ew, eh) == (w, h) {
@@ -87,4 +88,3 @@ pub fn assert_snapshot(name: &str, png_bytes: &[u8]) {
         );
     }
 }
-

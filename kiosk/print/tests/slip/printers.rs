@@ -25,7 +25,10 @@ fn cups_running() -> bool {
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("scheduler is running"));
     let root = Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
     let usable = running && root;
-    assert!(usable || std::env::var("CI").as_deref() != Ok("true"), "CUPS is not running as root's on CI (.ci/run starts it)");
+    assert!(
+        usable || std::env::var("CI").as_deref() != Ok("true"),
+        "CUPS is not running as root's on CI (.ci/run starts it)"
+    );
     if !usable {
         eprintln!("no CUPS scheduler to administer here: CUPS printer tests skipped (they run on CI)");
     }
@@ -48,7 +51,10 @@ impl Queue {
     }
 
     fn pdf(name: &str) -> Self {
-        admin("lpadmin", &["-p", name, "-v", "cups-pdf:/", "-P", "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd", "-E"]);
+        admin(
+            "lpadmin",
+            &["-p", name, "-v", "cups-pdf:/", "-P", "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd", "-E"],
+        );
         Self(name.to_owned())
     }
 }
@@ -124,7 +130,9 @@ fn cups_pdf_output(since: SystemTime) -> PathBuf {
             let Ok(entries) = std::fs::read_dir(folder) else { continue };
             for entry in entries.flatten() {
                 let modified = entry.metadata().and_then(|m| m.modified()).ok();
-                if entry.path().extension().is_some_and(|e| e == "pdf") && modified.is_some_and(|m| m >= since) {
+                if entry.path().extension().is_some_and(|e| e == "pdf")
+                    && modified.is_some_and(|m| m >= since)
+                {
                     // cups-pdf writes the file, then closes it: wait for it to settle.
                     std::thread::sleep(Duration::from_millis(500));
                     return entry.path();
@@ -151,7 +159,8 @@ fn render_page(pdf: &Path) -> Vec<u8> {
 fn read_codes(png: &[u8]) -> Vec<String> {
     let path = std::env::temp_dir().join(format!("repere-codes-{}.png", std::process::id()));
     std::fs::write(&path, png).expect("write png");
-    let output = Command::new("zbarimg").args(["-q", "--raw"]).arg(&path).output().expect("zbarimg (zbar-tools)");
+    let output =
+        Command::new("zbarimg").args(["-q", "--raw"]).arg(&path).output().expect("zbarimg (zbar-tools)");
     let _ = std::fs::remove_file(&path);
     String::from_utf8_lossy(&output.stdout).lines().map(str::to_owned).collect()
 }
@@ -243,10 +252,16 @@ fn absent_printers_are_said_absent() {
         SlipFormat::Escpos,
     ));
     assert!(matches!(socket.send(b"x"), Err(PrintProblem::Absent(_))), "{:?}", socket.send(b"x"));
-    let device = Printer::new(settings(PrinterConnection::Raw { address: "/dev/usb/lp9".to_owned() }, SlipFormat::Escpos));
+    let device = Printer::new(settings(
+        PrinterConnection::Raw { address: "/dev/usb/lp9".to_owned() },
+        SlipFormat::Escpos,
+    ));
     assert!(matches!(device.send(b"x"), Err(PrintProblem::Absent(_))));
     if cups_running() {
-        let missing = Printer::new(settings(PrinterConnection::Cups { queue: "RepereNoSuchQueue".to_owned() }, SlipFormat::PdfA4));
+        let missing = Printer::new(settings(
+            PrinterConnection::Cups { queue: "RepereNoSuchQueue".to_owned() },
+            SlipFormat::PdfA4,
+        ));
         assert!(matches!(missing.send(b"%PDF-"), Err(PrintProblem::Absent(_))), "{:?}", missing.status());
     }
 }
