@@ -498,6 +498,51 @@ impl KioskApp {
 
     /// What is read aloud of the recommended places: one (`Some(index)`), or for the whole
     /// result each kind of help with its first place.
+    /// The result read aloud: the whole slip, or one place.
+    fn hear_result(&mut self, command: &AppCommand) {
+        match command {
+            AppCommand::HearResult => {
+                // The slip read aloud (EN 301 549 5.1.3.16): the level's recorded prompt, then
+                // the rest in the run-time voice.
+                let keys = self.result_keys();
+                let text = self.slip().map(|slip| slip.spoken_details()).unwrap_or_default();
+                self.say_then_speak(&keys, &text);
+            }
+            AppCommand::HearPlace(index) => {
+                let index = *index;
+                let language = self.session.language();
+                let words = ContentWords::new(&self.content, language);
+                let text = self
+                    .session
+                    .result()
+                    .and_then(|r| r.recommendations.get(index))
+                    .map(|r| sentences(&place_lines(&words, r)))
+                    .unwrap_or_default();
+                self.say_then_speak(&[], &text);
+            }
+            _ => {}
+        }
+    }
+
+    /// Printing, the codes to photograph, the operator's test print.
+    fn run_slip(&mut self, command: &AppCommand) {
+        match command {
+            AppCommand::PrintSlip => match self.slip() {
+                Some(slip) if self.printer.has_printer() => {
+                    self.printer.print(slip);
+                    self.say(&["slip.printing.say".to_owned()]);
+                }
+                _ => self.show_codes(),
+            },
+            AppCommand::TestPrint => {
+                if let Some(slip) = self.sample_slip() {
+                    self.printer.print(slip);
+                }
+            }
+            _ => self.show_codes(),
+        }
+    }
+
     /// The visitor's slip, from the result on screen.
     fn slip(&self) -> Option<Slip> {
         let result = self.session.result()?;
@@ -617,37 +662,8 @@ impl KioskApp {
                     self.say(&[hint]);
                 }
             }
-            AppCommand::HearResult => {
-                // The slip read aloud (EN 301 549 5.1.3.16): the level's recorded prompt, then
-                // the rest in the run-time voice.
-                let keys = self.result_keys();
-                let text = self.slip().map(|slip| slip.spoken_details()).unwrap_or_default();
-                self.say_then_speak(&keys, &text);
-            }
-            AppCommand::HearPlace(index) => {
-                let language = self.session.language();
-                let words = ContentWords::new(&self.content, language);
-                let text = self
-                    .session
-                    .result()
-                    .and_then(|r| r.recommendations.get(index))
-                    .map(|r| sentences(&place_lines(&words, r)))
-                    .unwrap_or_default();
-                self.say_then_speak(&[], &text);
-            }
-            AppCommand::PrintSlip => match self.slip() {
-                Some(slip) if self.printer.has_printer() => {
-                    self.printer.print(slip);
-                    self.say(&["slip.printing.say".to_owned()]);
-                }
-                _ => self.show_codes(),
-            },
-            AppCommand::ShowCodes => self.show_codes(),
-            AppCommand::TestPrint => {
-                if let Some(slip) = self.sample_slip() {
-                    self.printer.print(slip);
-                }
-            }
+            AppCommand::HearResult | AppCommand::HearPlace(_) => self.hear_result(&command),
+            AppCommand::PrintSlip | AppCommand::ShowCodes | AppCommand::TestPrint => self.run_slip(&command),
             AppCommand::HearLanguageName(code) => self.say(&[language_name_key(&code)]),
             AppCommand::ShowPlace(index) => self.ui_state.overlay = Some(Overlay::PlaceCard(index)),
             AppCommand::VolumeDown => self.speaker.set_volume(self.speaker.volume() - 0.2),

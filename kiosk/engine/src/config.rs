@@ -38,6 +38,20 @@ pub struct IdleTimes {
     pub wipe_after_warning_seconds: f64,
 }
 
+impl IdleTimes {
+    /// What is out of range.
+    fn problems(&self) -> Vec<&'static str> {
+        let mut problems = Vec::new();
+        if !(20.0..=1800.0).contains(&self.warning_after_seconds) {
+            problems.push("idle.warning_after_seconds is out of range (20 to 1800)");
+        }
+        if !(5.0..=300.0).contains(&self.wipe_after_warning_seconds) {
+            problems.push("idle.wipe_after_warning_seconds is out of range (5 to 300)");
+        }
+        problems
+    }
+}
+
 /// Audio settings.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -291,20 +305,7 @@ impl Config {
         if let Some(v) = file.idle {
             let line = at(v.span());
             let idle = v.into_inner();
-            if !(20.0..=1800.0).contains(&idle.warning_after_seconds) {
-                problems.push(Problem::at(
-                    path,
-                    line,
-                    "idle.warning_after_seconds is out of range (20 to 1800)",
-                ));
-            }
-            if !(5.0..=300.0).contains(&idle.wipe_after_warning_seconds) {
-                problems.push(Problem::at(
-                    path,
-                    line,
-                    "idle.wipe_after_warning_seconds is out of range (5 to 300)",
-                ));
-            }
+            problems.extend(idle.problems().into_iter().map(|reason| Problem::at(path, line, reason)));
             config.idle = idle;
         }
         if let Some(operator) = file.operator {
@@ -326,10 +327,11 @@ impl Config {
         let base = std::path::Path::new(path).parent().map(std::path::Path::to_path_buf).unwrap_or_default();
         if let Some(printer) = file.printer {
             let line = at(printer.span());
-            match printer.into_inner().settings() {
-                Ok(settings) => config.printer = Some(settings),
-                Err(reason) => problems.push(Problem::at(path, line, reason)),
-            }
+            config.printer = printer
+                .into_inner()
+                .settings()
+                .map_err(|reason| problems.push(Problem::at(path, line, reason)))
+                .ok();
         }
         if let Some(paths) = file.paths {
             config.content = paths.content.map(|p| base.join(p));

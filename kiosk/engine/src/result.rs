@@ -108,7 +108,6 @@ impl PlaceSummary {
             .as_deref()
             .and_then(|n| NaiveDateTime::parse_from_str(n, "%Y-%m-%dT%H:%M").ok());
         self.availability = match (&self.opening_hours, self.open_now, next) {
-            (None, _, _) => Availability::Unknown,
             (Some(hours), None, None) if self.today_hours.is_none() => {
                 Availability::AsPublished(hours.clone())
             }
@@ -123,7 +122,7 @@ impl PlaceSummary {
             (Some(_), _, Some(at)) => {
                 Availability::OpensLater { at, days_ahead: (at.date() - now.date()).num_days() }
             }
-            (Some(_), _, None) => Availability::Unknown,
+            (None, _, _) | (Some(_), _, None) => Availability::Unknown,
         };
     }
 }

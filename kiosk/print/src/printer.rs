@@ -137,8 +137,8 @@ fn run(
         match child.try_wait() {
             Ok(Some(_)) => break,
             Ok(None) if started.elapsed() > timeout => {
-                let _ = child.kill();
-                let _ = child.wait();
+                child.kill().ok();
+                child.wait().ok();
                 return Err(format!("{program} did not answer within {timeout:?}"));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
@@ -216,7 +216,7 @@ fn connect(host: &str, timeout: Duration) -> Result<TcpStream, PrintProblem> {
 /// benefit of the doubt.
 fn query_paper(stream: &mut TcpStream) -> Result<(), PrintProblem> {
     stream.write_all(&PAPER_STATUS_QUERY).map_err(|e| PrintProblem::Failed(format!("status query: {e}")))?;
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(800)));
+    stream.set_read_timeout(Some(Duration::from_millis(800))).ok();
     let mut status = [0u8; 1];
     match stream.read(&mut status) {
         Ok(1) if paper_out(status[0]) => Err(PrintProblem::PaperOut),
@@ -235,7 +235,7 @@ fn socket_send(host: &str, job: &[u8], timeout: Duration) -> Result<JobAccepted,
     stream.shutdown(std::net::Shutdown::Write).map_err(cut_off)?;
     // A printer that took everything closes quietly or keeps still; one that dropped the
     // job resets the connection, which only a read sees once the bytes are in the buffers.
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    stream.set_read_timeout(Some(Duration::from_millis(500))).ok();
     let mut rest = [0u8; 64];
     loop {
         match stream.read(&mut rest) {

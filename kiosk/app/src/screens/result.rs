@@ -100,6 +100,12 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         },
     );
     ui.add_space(12.0);
+    actions_ui(ui, view, commands);
+}
+
+/// How printing goes, then "Hear my result", "Print my paper" (or the codes) and "Finish".
+fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let look = view.look;
     // How printing goes, above the buttons: the result stays on screen meanwhile.
     let printing = match view.print_state {
         PrintState::Printing => Some("slip.printing.say"),

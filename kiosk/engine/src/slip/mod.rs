@@ -8,6 +8,8 @@
 
 pub mod words;
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -163,7 +165,7 @@ impl Slip {
         let mut text = String::new();
         for part in &self.parts {
             if let Some(heading) = &part.heading {
-                text.push_str(&format!("\n==== {heading} ====\n\n"));
+                write!(text, "\n==== {heading} ====\n\n").ok();
             }
             text.push_str(&part.lines().join("\n"));
             text.push('\n');
@@ -171,7 +173,7 @@ impl Slip {
         if !self.links.is_empty() {
             text.push('\n');
             for link in &self.links {
-                text.push_str(&format!("{}: {}\n", link.name, link.url));
+                writeln!(text, "{}: {}", link.name, link.url).ok();
             }
         }
         text
