@@ -24,6 +24,18 @@ pub enum PrintState {
     Failed,
 }
 
+impl PrintState {
+    /// What the visitor is told of it (shown and spoken), if anything.
+    pub fn said_key(&self) -> Option<&'static str> {
+        match self {
+            Self::Printing => Some("slip.printing.say"),
+            Self::Printed => Some("slip.printed.say"),
+            Self::Failed => Some("slip.failed.say"),
+            Self::Idle => None,
+        }
+    }
+}
+
 /// What the operator's menu shows about the printer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum PrinterStatus {

@@ -6,7 +6,7 @@ use egui::{Pos2, Rect, Ui, vec2};
 use super::View;
 use crate::app::AppCommand;
 use crate::i18n::tr_with;
-use crate::slip_printer::{PrintState, PrinterStatus};
+use crate::slip_printer::PrinterStatus;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::{ButtonKind, big_button, dialog, text_block};
@@ -135,12 +135,7 @@ fn menu_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         }
     };
     text_block(ui, look, &printer, TextKind::Body, LineAlign::Start);
-    let printing = match view.print_state {
-        PrintState::Printing => Some("slip.printing.say"),
-        PrintState::Printed => Some("slip.printed.say"),
-        PrintState::Failed => Some("slip.failed.say"),
-        PrintState::Idle => None,
-    };
+    let printing = view.print_state.said_key();
     if let Some(key) = printing {
         text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
     }

@@ -107,12 +107,7 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
 fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let look = view.look;
     // How printing goes, above the buttons: the result stays on screen meanwhile.
-    let printing = match view.print_state {
-        PrintState::Printing => Some("slip.printing.say"),
-        PrintState::Printed => Some("slip.printed.say"),
-        PrintState::Failed => Some("slip.failed.say"),
-        PrintState::Idle => None,
-    };
+    let printing = view.print_state.said_key();
     if let Some(key) = printing {
         text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
         ui.add_space(6.0);
