@@ -19,6 +19,7 @@ use crate::audio::live_voice::Voice;
 use crate::audio::{DEFAULT_VOLUME, Speaker};
 use crate::exercises::ExerciseState;
 use crate::screens::{self, OperatorPanel, Overlay, View};
+use crate::room::{LinkState, RoomLink};
 use crate::slip_printer::{PrintState, SlipPrinter};
 use crate::theme::{DisplayModes, Look};
 
@@ -150,6 +151,10 @@ pub struct KioskApp {
     statistics: Option<Recorder>,
     /// What the statistics will record of the visit on show when it ends.
     visit_record: Option<VisitRecord>,
+    /// The facilitator's room this kiosk sends results to (`[room] join` and `code`).
+    room: Option<RoomLink>,
+    /// When the visit on show left the attract screen (its time spent, for the room).
+    visit_started: Option<f64>,
 }
 
 impl KioskApp {
@@ -187,6 +192,10 @@ impl KioskApp {
         let now = ctx.input(|i| i.time);
         let session = Session::new(&config.default_language, config.idle, now);
         let printer = SlipPrinter::new(config.printer.clone().map(repere_print::Printer::new), Arc::new(OnceLock::new()));
+        let room = match (config.room.join_address(), &config.room.code) {
+            (Some(address), Some(code)) => Some(RoomLink::new(address, code)),
+            _ => None,
+        };
         Self {
             content,
             config,
@@ -203,7 +212,15 @@ impl KioskApp {
             printer,
             statistics: None,
             visit_record: None,
+            room,
+            visit_started: None,
         }
+    }
+
+    /// Where the visitor's result is on its way to the facilitator's room, when this kiosk
+    /// is in a room.
+    pub fn room_state(&self) -> Option<LinkState> {
+        self.room.as_ref().map(RoomLink::state)
     }
 
     /// Records each visit's anonymous statistics with `recorder` (the kiosk does when the
@@ -315,6 +332,7 @@ impl KioskApp {
                 audio_available: self.speaker.is_available(),
                 volume: self.speaker.volume(),
                 print_state: self.printer.state(),
+                room_state: self.room_state(),
                 has_printer: self.printer.has_printer(),
                 printer_status: self.printer.status(),
             };
@@ -330,6 +348,12 @@ impl KioskApp {
         }
         self.speak_idle_warning(now);
         self.follow_printing(ui.ctx());
+        if let Some(room) = &mut self.room {
+            room.poll();
+            if room.state() == LinkState::Sending {
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
         self.speaker.poll();
         if self.speaker.is_rendering() {
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
@@ -382,6 +406,7 @@ impl KioskApp {
             }
         }
         self.note_visit_for_statistics();
+        self.send_to_room();
         let attract_muted = self.session.screen() == Screen::Attract && !self.config.audio.attract_invitation;
         if attract_muted {
             self.stop_speech();
@@ -412,6 +437,30 @@ impl KioskApp {
                     let language = self.session.language();
                     self.visit_record =
                         Some(VisitRecord::not_finished(today(), &self.config.kiosk_id, language));
+                }
+            }
+        }
+    }
+
+    /// In a room: notes when the visit began, and sends its result to the facilitator as
+    /// soon as it is on screen (from a worker: the screen never waits).
+    fn send_to_room(&mut self) {
+        let Some(room) = &mut self.room else {
+            return;
+        };
+        match self.session.screen() {
+            Screen::Attract | Screen::Language => {}
+            Screen::Result => {
+                if let Some(result) = self.session.result() {
+                    let started = self.visit_started.unwrap_or_else(|| self.session.entered_at());
+                    let seconds = (self.session.entered_at() - started).max(0.0) as u32;
+                    let visit = format!("{}{}", crate::room::new_code(), crate::room::new_code());
+                    room.send(repere_engine::room::LearnerReport::new(&visit, None, result, seconds));
+                }
+            }
+            _ => {
+                if self.visit_started.is_none() {
+                    self.visit_started = Some(self.session.entered_at());
                 }
             }
         }
@@ -759,6 +808,10 @@ impl KioskApp {
     fn wipe_ui(&mut self) {
         self.stop_speech();
         self.printer.wipe();
+        if let Some(room) = &mut self.room {
+            room.wipe();
+        }
+        self.visit_started = None;
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
     }

@@ -33,7 +33,7 @@ mod tests {
     #[test]
     fn group_lists_make_an_a4_pdf_with_every_name() {
         let row = |name: &str, level: &str| {
-            [name.to_owned(), level.to_owned(), "العربية".to_owned(), "●●◐○○○".to_owned(), "12 min".to_owned()]
+            [name.to_owned(), level.to_owned(), "العربية".to_owned(), "••½◌◌◌".to_owned(), "12 min".to_owned()]
         };
         let lists = GroupLists {
             title: "Groupes de la salle 482913".to_owned(),

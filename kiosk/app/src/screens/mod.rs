@@ -10,6 +10,7 @@ mod place_card;
 mod slip_codes;
 mod question;
 mod result;
+pub mod room;
 mod stop_confirm;
 mod task;
 mod toolbar;
@@ -64,6 +65,8 @@ pub struct View<'a> {
     pub print_state: &'a PrintState,
     /// A printer is configured.
     pub has_printer: bool,
+    /// Where the visitor's result is on its way to the facilitator, in a room.
+    pub room_state: Option<crate::room::LinkState>,
     /// The printer's status, for the operator.
     pub printer_status: &'a PrinterStatus,
 }
