@@ -85,6 +85,12 @@ pub enum AppCommand {
     AudioTest,
     /// Leave the kiosk (operator only).
     Exit,
+    /// In a room: open the dialog to give a first name to the facilitator.
+    AskRoomName,
+    /// A key typed in that dialog.
+    RoomNameKey(crate::widgets::keyboard::KeyPress),
+    /// Send the result again with the name typed.
+    SendRoomName,
 }
 
 impl AppCommand {
@@ -128,6 +134,10 @@ pub struct UiState {
     pub idle_spoken: bool,
     /// The nearest places helping with procedures today (the urgent-help screen).
     pub nearby: Vec<Recommendation>,
+    /// In a room: the first name typed for the facilitator.
+    pub room_name: String,
+    /// The name dialog's shift key.
+    pub name_shift: bool,
 }
 
 /// The kiosk, as an `eframe::App`. Another eframe application can host it with
@@ -155,6 +165,8 @@ pub struct KioskApp {
     room: Option<RoomLink>,
     /// When the visit on show left the attract screen (its time spent, for the room).
     visit_started: Option<f64>,
+    /// What was sent to the room of the visit on show (sent again with a name).
+    room_report: Option<repere_engine::room::LearnerReport>,
 }
 
 impl KioskApp {
@@ -214,6 +226,7 @@ impl KioskApp {
             visit_record: None,
             room,
             visit_started: None,
+            room_report: None,
         }
     }
 
@@ -455,7 +468,9 @@ impl KioskApp {
                     let started = self.visit_started.unwrap_or_else(|| self.session.entered_at());
                     let seconds = (self.session.entered_at() - started).max(0.0) as u32;
                     let visit = format!("{}{}", crate::room::new_code(), crate::room::new_code());
-                    room.send(repere_engine::room::LearnerReport::new(&visit, None, result, seconds));
+                    let report = repere_engine::room::LearnerReport::new(&visit, None, result, seconds);
+                    room.send(report.clone());
+                    self.room_report = Some(report);
                 }
             }
             _ => {
@@ -733,6 +748,26 @@ impl KioskApp {
             AppCommand::PostcodeErase => {
                 self.ui_state.postcode.pop();
             }
+            AppCommand::AskRoomName => self.ui_state.overlay = Some(Overlay::RoomName),
+            AppCommand::RoomNameKey(press) => {
+                crate::widgets::typing::apply_key(
+                    &press,
+                    &mut self.ui_state.room_name,
+                    &mut self.ui_state.name_shift,
+                    repere_engine::room::report::NAME_MAX_CHARS,
+                );
+            }
+            AppCommand::SendRoomName => {
+                if let (Some(room), Some(report)) = (&mut self.room, &self.room_report) {
+                    let name = self.ui_state.room_name.trim();
+                    let named = repere_engine::room::LearnerReport {
+                        name: (!name.is_empty()).then(|| name.to_owned()),
+                        ..report.clone()
+                    };
+                    room.send(named);
+                }
+                self.ui_state.overlay = None;
+            }
             AppCommand::CornerTap
             | AppCommand::OpenOperator
             | AppCommand::PinDigit(_)
@@ -812,6 +847,7 @@ impl KioskApp {
             room.wipe();
         }
         self.visit_started = None;
+        self.room_report = None;
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
     }

@@ -77,6 +77,8 @@ pub struct RoomLink {
     answers: Option<Receiver<(u64, LinkState)>>,
     /// Answers about an earlier visitor are ignored.
     serial: u64,
+    /// Reports of this visitor not answered yet (the result, then the result with a name).
+    pending: usize,
     state: LinkState,
 }
 
@@ -105,10 +107,10 @@ impl RoomLink {
             }
         });
         match spawned {
-            Ok(_) => Self { jobs: Some(jobs), answers: Some(answers), serial: 0, state: LinkState::Idle },
+            Ok(_) => Self { jobs: Some(jobs), answers: Some(answers), serial: 0, pending: 0, state: LinkState::Idle },
             Err(e) => {
                 log::error!("room: no worker thread ({e}); results stay on this kiosk");
-                Self { jobs: None, answers: None, serial: 0, state: LinkState::Idle }
+                Self { jobs: None, answers: None, serial: 0, pending: 0, state: LinkState::Idle }
             }
         }
     }
@@ -121,7 +123,12 @@ impl RoomLink {
     /// Sends `report` (a later one of the same visit replaces it on the facilitator's table).
     pub fn send(&mut self, report: LearnerReport) {
         let sent = self.jobs.as_ref().is_some_and(|jobs| jobs.send((self.serial, report)).is_ok());
-        self.state = if sent { LinkState::Sending } else { LinkState::Unreachable };
+        if sent {
+            self.pending += 1;
+            self.state = LinkState::Sending;
+        } else {
+            self.state = LinkState::Unreachable;
+        }
     }
 
     /// Takes in what the worker answered; true when the state changed.
@@ -129,7 +136,13 @@ impl RoomLink {
         let before = self.state;
         loop {
             match self.answers.as_ref().map(Receiver::try_recv) {
-                Some(Ok((serial, state))) if serial == self.serial => self.state = state,
+                Some(Ok((serial, state))) if serial == self.serial => {
+                    self.pending = self.pending.saturating_sub(1);
+                    // Still sending while a later report of the visitor is on its way.
+                    if self.pending == 0 {
+                        self.state = state;
+                    }
+                }
                 Some(Ok(_)) => {} // an earlier visitor's
                 Some(Err(TryRecvError::Disconnected)) => {
                     if self.state == LinkState::Sending {
@@ -146,6 +159,7 @@ impl RoomLink {
     /// Forgets the visitor (goodbye, idle); a late answer is ignored.
     pub fn wipe(&mut self) {
         self.serial += 1;
+        self.pending = 0;
         self.state = LinkState::Idle;
     }
 }

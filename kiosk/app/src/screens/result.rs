@@ -25,7 +25,7 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let line = 2.0 * look.size(TextKind::Body) * 1.4 + 8.0;
     let below = 110.0
         + if *view.print_state == PrintState::Idle { 0.0 } else { line }
-        + if view.room_state.is_some_and(|s| s != LinkState::Idle) { line } else { 0.0 };
+        + if view.room_state.is_some_and(|s| s != LinkState::Idle) { 76.0 } else { 0.0 };
     egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - below).show(
         ui,
         |ui| {
@@ -119,7 +119,16 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         Some(LinkState::Idle) | None => None,
     };
     if let Some(key) = room {
-        text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
+        reading_row(ui, look, |ui| {
+            if big_button(ui, look, &view.tr("room.learner.give_name"), Some("👤"), ButtonKind::Secondary, vec2(300.0, 64.0))
+                .clicked()
+            {
+                commands.push(AppCommand::AskRoomName);
+            }
+            ui.allocate_ui(vec2(ui.available_width(), 64.0), |ui| {
+                text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
+            });
+        });
         ui.add_space(6.0);
     }
     let cell = grid_cell(ui, 3, 90.0);

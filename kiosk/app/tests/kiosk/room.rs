@@ -31,6 +31,7 @@ fn open_room() -> RoomServer {
 }
 
 fn replay_script(name: &str) -> PathBuf {
+    // A script of the shipped replays, or a path.
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/replays").join(name)
 }
 
@@ -80,7 +81,16 @@ fn learner_kiosks_join_a_room_and_the_facilitator_sees_them_grouped() {
     std::fs::create_dir_all(&home).unwrap();
     let server = open_room();
     let config = learner_config(&dir, server.address(), CODE);
-    let scripts = ["fr-happy-path.json", "ar-happy-path.json", "fr-never-touched-a-mouse.json", "fr-advanced-fears-procedures.json"];
+    // One learner gives a first name on the result, typed on a keyboard.
+    let mut named: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(replay_script("fr-never-touched-a-mouse.json")).unwrap()).unwrap();
+    let steps = named["steps"].as_array_mut().unwrap();
+    steps.push(serde_json::json!({"click_key": "room.learner.give_name"}));
+    steps.push(serde_json::json!({"type": "Amina"}));
+    steps.push(serde_json::json!({"click_key": "room.learner.name_send"}));
+    let named_script = dir.join("named.json");
+    std::fs::write(&named_script, named.to_string()).unwrap();
+    let scripts = ["fr-happy-path.json", "ar-happy-path.json", named_script.to_str().unwrap(), "fr-advanced-fears-procedures.json"];
     let children: Vec<_> = scripts.iter().map(|s| learner(s, &config, &home)).collect();
     let results: Vec<VisitResult> = children.into_iter().map(|c| result_of(&c.wait_with_output().unwrap())).collect();
 
@@ -93,9 +103,11 @@ fn learner_kiosks_join_a_room_and_the_facilitator_sees_them_grouped() {
     sent.sort();
     seen.sort();
     assert_eq!(seen, sent, "the table holds each visit's language, level and obstacles");
+    let names: Vec<Option<&str>> = table.learners().iter().map(|l| l.report.name.as_deref()).collect();
+    assert_eq!(names.iter().filter(|n| **n == Some("Amina")).count(), 1, "the name given: {names:?}");
+    assert_eq!(names.iter().filter(|n| n.is_none()).count(), 3, "the others gave none: {names:?}");
     for (learner, number) in table.learners().iter().zip(1..) {
         assert_eq!(learner.number, number, "numbered in arrival order");
-        assert_eq!(learner.report.name, None, "no name given");
         assert_eq!(learner.report.domains.len(), 6, "the six domains");
         assert!(learner.report.seconds > 0, "time spent");
     }
