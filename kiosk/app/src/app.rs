@@ -18,8 +18,8 @@ use repere_stats::record::VisitRecord;
 use crate::audio::live_voice::Voice;
 use crate::audio::{DEFAULT_VOLUME, Speaker};
 use crate::exercises::ExerciseState;
-use crate::screens::{self, OperatorPanel, Overlay, View};
 use crate::room::{LinkState, RoomLink};
+use crate::screens::{self, OperatorPanel, Overlay, View};
 use crate::slip_printer::{PrintState, SlipPrinter};
 use crate::theme::{DisplayModes, Look};
 
@@ -203,7 +203,10 @@ impl KioskApp {
         });
         let now = ctx.input(|i| i.time);
         let session = Session::new(&config.default_language, config.idle, now);
-        let printer = SlipPrinter::new(config.printer.clone().map(repere_print::Printer::new), Arc::new(OnceLock::new()));
+        let printer = SlipPrinter::new(
+            config.printer.clone().map(repere_print::Printer::new),
+            Arc::new(OnceLock::new()),
+        );
         let room = match (config.room.join_address(), &config.room.code) {
             (Some(address), Some(code)) => Some(RoomLink::new(address, code)),
             _ => None,
@@ -635,6 +638,7 @@ impl KioskApp {
     }
 
     /// Runs one command.
+    #[expect(clippy::too_many_lines, reason = "one short arm per command, in one place")]
     fn run(&mut self, command: AppCommand, ctx: &egui::Context, now: f64) {
         // Speech stops when the visitor acts (EN 301 549 5.1.3); what speaks again says so.
         if command.interrupts_speech() {
@@ -748,6 +752,22 @@ impl KioskApp {
             AppCommand::PostcodeErase => {
                 self.ui_state.postcode.pop();
             }
+            AppCommand::AskRoomName | AppCommand::RoomNameKey(_) | AppCommand::SendRoomName => {
+                self.run_room_name(command);
+            }
+            AppCommand::CornerTap
+            | AppCommand::OpenOperator
+            | AppCommand::PinDigit(_)
+            | AppCommand::PinErase
+            | AppCommand::PinSubmit
+            | AppCommand::AudioTest
+            | AppCommand::Exit => self.run_operator(&command, ctx, now),
+        }
+    }
+
+    /// Runs the commands of the name dialog (in a room).
+    fn run_room_name(&mut self, command: AppCommand) {
+        match command {
             AppCommand::AskRoomName => self.ui_state.overlay = Some(Overlay::RoomName),
             AppCommand::RoomNameKey(press) => {
                 crate::widgets::typing::apply_key(
@@ -768,13 +788,7 @@ impl KioskApp {
                 }
                 self.ui_state.overlay = None;
             }
-            AppCommand::CornerTap
-            | AppCommand::OpenOperator
-            | AppCommand::PinDigit(_)
-            | AppCommand::PinErase
-            | AppCommand::PinSubmit
-            | AppCommand::AudioTest
-            | AppCommand::Exit => self.run_operator(&command, ctx, now),
+            _ => {}
         }
     }
 

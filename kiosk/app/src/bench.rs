@@ -99,9 +99,17 @@ fn room_update_ms(learners: usize) -> Result<f64, String> {
             .enumerate()
             .map(|(d, id)| format!("\"{id}\": {}", ((learner * 7 + d * 3) % 11) as f64 / 10.0))
             .collect();
-        let profile = VisitorProfile::from_json(&format!(r#"{{"language": "fr", "domains": {{{}}}}}"#, domains.join(", ")), &[])?;
+        let profile = VisitorProfile::from_json(
+            &format!(r#"{{"language": "fr", "domains": {{{}}}}}"#, domains.join(", ")),
+            &[],
+        )?;
         let result = repere_engine::result::simulate(&profile, &content.scoring);
-        let report = LearnerReport::new(&format!("learner-{learner}"), Some(&format!("Learner {learner}")), &result, 900);
+        let report = LearnerReport::new(
+            &format!("learner-{learner}"),
+            Some(&format!("Learner {learner}")),
+            &result,
+            900,
+        );
         let start = Instant::now();
         crate::room::link::post_report(&address, "482913", &report).map_err(|state| format!("{state:?}"))?;
         while server.table().learner(&report.learner).is_none() {

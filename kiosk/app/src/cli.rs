@@ -258,7 +258,9 @@ fn printer_problems(config: &Config) -> Vec<Problem> {
     let shown = settings.cupsd_conf.display().to_string();
     match repere_print::printer::cups_keeps_copies(&settings.cupsd_conf) {
         Ok(found) => found.into_iter().map(|message| Problem::file(&shown, message)).collect(),
-        Err(message) => vec![Problem::file(&shown, format!("cannot check that CUPS keeps no copies: {message}"))],
+        Err(message) => {
+            vec![Problem::file(&shown, format!("cannot check that CUPS keeps no copies: {message}"))]
+        }
     }
 }
 
@@ -407,9 +409,8 @@ fn simulate_command(options: &Options) -> i32 {
 
 /// Reads a result file and makes its slip with the loaded content, config and clock.
 fn slip_of(options: &Options, path: &str) -> Result<(Config, Slip), String> {
-    let (config, content, territory) = load(options).map_err(|problems| {
-        problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
-    })?;
+    let (config, content, territory) = load(options)
+        .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
     let now = territory.clock.now();
     let result = VisitResult::from_json(&read_input(path)?, now).map_err(|e| format!("{path}: {e}"))?;
     if content.language(&result.language).is_none() {
@@ -421,7 +422,9 @@ fn slip_of(options: &Options, path: &str) -> Result<(Config, Slip), String> {
 
 fn slip_command(options: &Options) -> i32 {
     let (Some(path), Some(out_path)) = (options.words.get(1), &options.out) else {
-        err("usage: kiosk slip RESULT --format pdf-a4|pdf-receipt|escpos|text --out FILE (- for stdin/stdout)");
+        err(
+            "usage: kiosk slip RESULT --format pdf-a4|pdf-receipt|escpos|text --out FILE (- for stdin/stdout)",
+        );
         return 1;
     };
     let name = options.format.as_deref().unwrap_or("pdf-a4");

@@ -74,7 +74,8 @@ impl SlipPrinter {
             for job in job_inbox {
                 let answer = match job {
                     Job::Print { serial, slip } => {
-                        let typesetter = typesetter.get_or_init(|| SlipTypesetter::new(&repere_print::fonts::ALL));
+                        let typesetter =
+                            typesetter.get_or_init(|| SlipTypesetter::new(&repere_print::fonts::ALL));
                         Answer::Printed { serial, outcome: typesetter.print(&slip, &printer) }
                     }
                     Job::Status { serial } => Answer::Status { serial, outcome: printer.status() },
@@ -131,7 +132,10 @@ impl SlipPrinter {
     /// Starts printing `slip`. Without a printer, it fails at once (the slip is shown).
     pub fn print(&mut self, slip: Slip) {
         self.serial += 1;
-        let sent = self.jobs.as_ref().is_some_and(|jobs| jobs.send(Job::Print { serial: self.serial, slip: Box::new(slip) }).is_ok());
+        let sent = self
+            .jobs
+            .as_ref()
+            .is_some_and(|jobs| jobs.send(Job::Print { serial: self.serial, slip: Box::new(slip) }).is_ok());
         if sent {
             self.state = PrintState::Printing;
             self.started = Some(Instant::now());

@@ -196,7 +196,9 @@ impl PrinterFile {
         use crate::slip::SlipFormat;
         let connection = match (self.kind.as_str(), self.queue, self.address) {
             ("cups", Some(queue), None) if !queue.trim().is_empty() => PrinterConnection::Cups { queue },
-            ("cups", _, _) => return Err("printer: kind \"cups\" needs `queue` (and no `address`)".to_owned()),
+            ("cups", _, _) => {
+                return Err("printer: kind \"cups\" needs `queue` (and no `address`)".to_owned());
+            }
             ("raw", None, Some(address)) if address.starts_with("socket://") || address.starts_with('/') => {
                 PrinterConnection::Raw { address }
             }
@@ -248,6 +250,7 @@ struct PathsFile {
 
 impl Config {
     /// Parses a config file; paths in it are relative to the file's folder.
+    #[expect(clippy::too_many_lines, reason = "one short block per table of the file, in the file's order")]
     pub fn parse(path: &str, text: &str) -> Result<Self, Vec<Problem>> {
         let file: ConfigFile = toml::from_str(text).map_err(|err| vec![toml_problem(path, text, &err)])?;
         let at = |span: std::ops::Range<usize>| Some(line_of(text, span.start));

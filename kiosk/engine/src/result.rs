@@ -103,10 +103,14 @@ impl PlaceSummary {
     /// result was made with.
     pub fn restore_availability(&mut self, now: NaiveDateTime) {
         let parse_time = |t: &str| NaiveTime::parse_from_str(t, "%H:%M").ok();
-        let next = self.next_opening.as_deref().and_then(|n| NaiveDateTime::parse_from_str(n, "%Y-%m-%dT%H:%M").ok());
+        let next = self
+            .next_opening
+            .as_deref()
+            .and_then(|n| NaiveDateTime::parse_from_str(n, "%Y-%m-%dT%H:%M").ok());
         self.availability = match (&self.opening_hours, self.open_now, next) {
-            (None, _, _) => Availability::Unknown,
-            (Some(hours), None, None) if self.today_hours.is_none() => Availability::AsPublished(hours.clone()),
+            (Some(hours), None, None) if self.today_hours.is_none() => {
+                Availability::AsPublished(hours.clone())
+            }
             (Some(_), Some(true), _) => Availability::OpenNow {
                 until: self.today_hours.iter().flatten().find_map(|range| {
                     let (start, end) = range.split_once('-')?;
@@ -115,8 +119,10 @@ impl PlaceSummary {
                 }),
             },
             (Some(_), _, Some(at)) if at.date() == now.date() => Availability::OpensToday { at: at.time() },
-            (Some(_), _, Some(at)) => Availability::OpensLater { at, days_ahead: (at.date() - now.date()).num_days() },
-            (Some(_), _, None) => Availability::Unknown,
+            (Some(_), _, Some(at)) => {
+                Availability::OpensLater { at, days_ahead: (at.date() - now.date()).num_days() }
+            }
+            (None, _, _) | (Some(_), _, None) => Availability::Unknown,
         };
     }
 }

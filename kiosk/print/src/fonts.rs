@@ -15,5 +15,11 @@ pub const NOTO_SANS_ETHIOPIC: &[u8] = include_bytes!("../../fonts/NotoSansEthiop
 pub const NOTO_SANS_ETHIOPIC_BOLD: &[u8] = include_bytes!("../../fonts/NotoSansEthiopic-Bold.ttf");
 
 /// Every bundled font.
-pub const ALL: [&[u8]; 6] =
-    [NOTO_SANS, NOTO_SANS_BOLD, NOTO_SANS_ARABIC, NOTO_SANS_ARABIC_BOLD, NOTO_SANS_ETHIOPIC, NOTO_SANS_ETHIOPIC_BOLD];
+pub const ALL: [&[u8]; 6] = [
+    NOTO_SANS,
+    NOTO_SANS_BOLD,
+    NOTO_SANS_ARABIC,
+    NOTO_SANS_ARABIC_BOLD,
+    NOTO_SANS_ETHIOPIC,
+    NOTO_SANS_ETHIOPIC_BOLD,
+];

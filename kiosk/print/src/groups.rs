@@ -33,14 +33,22 @@ mod tests {
     #[test]
     fn group_lists_make_an_a4_pdf_with_every_name() {
         let row = |name: &str, level: &str| {
-            [name.to_owned(), level.to_owned(), "العربية".to_owned(), "••½◌◌◌".to_owned(), "12 min".to_owned()]
+            [
+                name.to_owned(),
+                level.to_owned(),
+                "العربية".to_owned(),
+                "••½◌◌◌".to_owned(),
+                "12 min".to_owned(),
+            ]
         };
         let lists = GroupLists {
             title: "Groupes de la salle 482913".to_owned(),
             subtitle: "Médiathèque — 23/11/2026".to_owned(),
             columns: ["Nom", "Niveau", "Langue", "Domaines", "Temps"].map(str::to_owned),
             groups: vec![
-                GroupList { title: "Groupe 1".to_owned(), rows: vec![row("Amina", "1"), row("أحمد", "1")] },
+                GroupList {
+                    title: "Groupe 1".to_owned(), rows: vec![row("Amina", "1"), row("أحمد", "1")]
+                },
                 GroupList { title: "Groupe 2".to_owned(), rows: vec![row("Zoé", "3")] },
             ],
         };

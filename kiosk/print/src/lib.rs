@@ -52,7 +52,8 @@ impl SlipTypesetter {
     /// # Errors
     /// Why it did not reach the printer.
     pub fn print(&self, slip: &Slip, printer: &Printer) -> Result<JobAccepted, PrintProblem> {
-        let job = self.render(slip, printer.settings().format).map_err(|e| PrintProblem::Failed(e.to_string()))?;
+        let job =
+            self.render(slip, printer.settings().format).map_err(|e| PrintProblem::Failed(e.to_string()))?;
         printer.send(&job)
     }
 
@@ -61,9 +62,15 @@ impl SlipTypesetter {
     ///
     /// # Errors
     /// Why they did not reach the printer.
-    pub fn print_group_lists(&self, lists: &GroupLists, printer: &Printer) -> Result<JobAccepted, PrintProblem> {
+    pub fn print_group_lists(
+        &self,
+        lists: &GroupLists,
+        printer: &Printer,
+    ) -> Result<JobAccepted, PrintProblem> {
         if printer.settings().format == SlipFormat::Escpos {
-            return Err(PrintProblem::Failed("the group lists are A4 pages: a receipt printer cannot take them".to_owned()));
+            return Err(PrintProblem::Failed(
+                "the group lists are A4 pages: a receipt printer cannot take them".to_owned(),
+            ));
         }
         let job = self.group_lists_pdf(lists).map_err(|e| PrintProblem::Failed(e.to_string()))?;
         printer.send(&job)

@@ -80,7 +80,9 @@ impl Printer {
     /// What keeps it from printing.
     pub fn status(&self) -> Result<(), PrintProblem> {
         match &self.settings.connection {
-            PrinterConnection::Cups { queue } => cups_status(queue, self.settings.max_waiting_jobs, self.timeout()),
+            PrinterConnection::Cups { queue } => {
+                cups_status(queue, self.settings.max_waiting_jobs, self.timeout())
+            }
             PrinterConnection::Raw { address } => match address.strip_prefix("socket://") {
                 Some(host) => {
                     let mut stream = connect(host, self.timeout())?;
@@ -113,7 +115,12 @@ impl Printer {
 }
 
 /// Runs a command with `input` on its standard input; its output, or why not.
-fn run(program: &str, args: &[&str], input: Option<&[u8]>, timeout: Duration) -> Result<(bool, String), String> {
+fn run(
+    program: &str,
+    args: &[&str],
+    input: Option<&[u8]>,
+    timeout: Duration,
+) -> Result<(bool, String), String> {
     let mut child = Command::new(program)
         .args(args)
         .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
@@ -130,8 +137,8 @@ fn run(program: &str, args: &[&str], input: Option<&[u8]>, timeout: Duration) ->
         match child.try_wait() {
             Ok(Some(_)) => break,
             Ok(None) if started.elapsed() > timeout => {
-                let _ = child.kill();
-                let _ = child.wait();
+                child.kill().ok();
+                child.wait().ok();
                 return Err(format!("{program} did not answer within {timeout:?}"));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
@@ -139,7 +146,8 @@ fn run(program: &str, args: &[&str], input: Option<&[u8]>, timeout: Duration) ->
         }
     }
     let output = child.wait_with_output().map_err(|e| format!("{program}: {e}"))?;
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    let text =
+        format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     Ok((output.status.success(), text.trim().to_owned()))
 }
 
@@ -195,7 +203,9 @@ fn connect(host: &str, timeout: Duration) -> Result<TcpStream, PrintProblem> {
         .next()
         .ok_or_else(|| PrintProblem::Absent(format!("{host}: no address")))?;
     let stream = TcpStream::connect_timeout(&address, timeout).map_err(|e| match e.kind() {
-        std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => PrintProblem::NoAnswer(format!("{host}: {e}")),
+        std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => {
+            PrintProblem::NoAnswer(format!("{host}: {e}"))
+        }
         _ => PrintProblem::Absent(format!("{host}: {e}")),
     })?;
     stream.set_write_timeout(Some(timeout)).map_err(|e| PrintProblem::Failed(e.to_string()))?;
@@ -206,7 +216,7 @@ fn connect(host: &str, timeout: Duration) -> Result<TcpStream, PrintProblem> {
 /// benefit of the doubt.
 fn query_paper(stream: &mut TcpStream) -> Result<(), PrintProblem> {
     stream.write_all(&PAPER_STATUS_QUERY).map_err(|e| PrintProblem::Failed(format!("status query: {e}")))?;
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(800)));
+    stream.set_read_timeout(Some(Duration::from_millis(800))).ok();
     let mut status = [0u8; 1];
     match stream.read(&mut status) {
         Ok(1) if paper_out(status[0]) => Err(PrintProblem::PaperOut),
@@ -218,19 +228,22 @@ fn query_paper(stream: &mut TcpStream) -> Result<(), PrintProblem> {
 fn socket_send(host: &str, job: &[u8], timeout: Duration) -> Result<JobAccepted, PrintProblem> {
     let mut stream = connect(host, timeout)?;
     query_paper(&mut stream)?;
-    let cut_off = |e: std::io::Error| PrintProblem::Failed(format!("{host} closed the connection during the job: {e}"));
+    let cut_off =
+        |e: std::io::Error| PrintProblem::Failed(format!("{host} closed the connection during the job: {e}"));
     stream.write_all(job).map_err(cut_off)?;
     stream.flush().map_err(cut_off)?;
     stream.shutdown(std::net::Shutdown::Write).map_err(cut_off)?;
     // A printer that took everything closes quietly or keeps still; one that dropped the
     // job resets the connection, which only a read sees once the bytes are in the buffers.
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    stream.set_read_timeout(Some(Duration::from_millis(500))).ok();
     let mut rest = [0u8; 64];
     loop {
         match stream.read(&mut rest) {
             Ok(0) => break,
             Ok(_) => {}
-            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => break,
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+                break;
+            }
             Err(e) => return Err(cut_off(e)),
         }
     }
@@ -243,7 +256,10 @@ fn device_send(path: &str, job: &[u8]) -> Result<JobAccepted, PrintProblem> {
         std::io::ErrorKind::NotFound => PrintProblem::Absent(format!("{path} does not exist")),
         _ => PrintProblem::Failed(format!("{path}: {e}")),
     })?;
-    device.write_all(job).and_then(|()| device.flush()).map_err(|e| PrintProblem::Failed(format!("{path}: {e}")))?;
+    device
+        .write_all(job)
+        .and_then(|()| device.flush())
+        .map_err(|e| PrintProblem::Failed(format!("{path}: {e}")))?;
     Ok(JobAccepted { id: path.to_owned() })
 }
 
@@ -289,11 +305,13 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("repere-cupsd-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let conf = dir.join("cupsd.conf");
-        std::fs::write(&conf, "LogLevel warn\nPreserveJobFiles No\n# PreserveJobHistory No\n").expect("write");
+        std::fs::write(&conf, "LogLevel warn\nPreserveJobFiles No\n# PreserveJobHistory No\n")
+            .expect("write");
         let problems = cups_keeps_copies(&conf).expect("readable");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].contains("PreserveJobHistory is not set"), "{problems:?}");
-        std::fs::write(&conf, "PreserveJobFiles No\nPreserveJobHistory Yes\nPreserveJobHistory No\n").expect("write");
+        std::fs::write(&conf, "PreserveJobFiles No\nPreserveJobHistory Yes\nPreserveJobHistory No\n")
+            .expect("write");
         assert!(cups_keeps_copies(&conf).expect("readable").is_empty());
         std::fs::write(&conf, "PreserveJobFiles 1d\nPreserveJobHistory No\n").expect("write");
         assert!(cups_keeps_copies(&conf).expect("readable")[0].contains("\"1d\""));

@@ -16,7 +16,10 @@ pub struct QrModules {
 /// The code of `url` (medium error correction: paper gets creased), `None` if too long.
 pub fn qr_modules(url: &str) -> Option<QrModules> {
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
-    Some(QrModules { width: code.width(), dark: code.to_colors().into_iter().map(|c| c == Color::Dark).collect() })
+    Some(QrModules {
+        width: code.width(),
+        dark: code.to_colors().into_iter().map(|c| c == Color::Dark).collect(),
+    })
 }
 
 /// The code of `url` as an SVG image with its quiet zone, `None` if too long.

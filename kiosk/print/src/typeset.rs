@@ -95,7 +95,12 @@ impl SlipTypesetter {
     pub fn new(font_files: &[&'static [u8]]) -> Self {
         let fonts: Vec<Font> = font_files.iter().flat_map(|bytes| Font::iter(Bytes::new(*bytes))).collect();
         let book = FontBook::from_fonts(&fonts);
-        Self { library: LazyHash::new(Library::default()), book: LazyHash::new(book), fonts, busy: Mutex::new(()) }
+        Self {
+            library: LazyHash::new(Library::default()),
+            book: LazyHash::new(book),
+            fonts,
+            busy: Mutex::new(()),
+        }
     }
 
     /// The slip as a PDF (`PdfA4` or `PdfReceipt`).
@@ -182,14 +187,23 @@ impl SlipTypesetter {
             title: slip.parts.first().map_or("Repère", |p| p.title.as_str()),
             page,
             parts: &slip.parts,
-            links: slip.links.iter().map(|l| LinkData { url: &l.url, qr: qr_svg(&l.url).unwrap_or_default() }).collect(),
+            links: slip
+                .links
+                .iter()
+                .map(|l| LinkData { url: &l.url, qr: qr_svg(&l.url).unwrap_or_default() })
+                .collect(),
         };
         let json = serde_json::to_vec(&data).map_err(|e| SlipError::Typst(format!("slip data: {e}")))?;
         self.compile_template(TEMPLATE, "slip", json)
     }
 
     /// Compiles `template` (`/<name>.typ`) reading its data from `/<name>.json`.
-    fn compile_template(&self, template: &str, name: &str, json: Vec<u8>) -> Result<PagedDocument, SlipError> {
+    fn compile_template(
+        &self,
+        template: &str,
+        name: &str,
+        json: Vec<u8>,
+    ) -> Result<PagedDocument, SlipError> {
         let _one_at_a_time = self.busy.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let world = SlipWorld {
             typesetter: self,
@@ -226,7 +240,10 @@ fn append_rows(raster: &mut Raster, pixmap: &tiny_skia::Pixmap) {
             let Some(pixel) = pixmap.pixel(x, y) else { continue };
             // Premultiplied over white: darkness is alpha times (255 - colour).
             let pixel = pixel.demultiply();
-            let luminance = (u32::from(pixel.red()) * 299 + u32::from(pixel.green()) * 587 + u32::from(pixel.blue()) * 114) / 1000;
+            let luminance = (u32::from(pixel.red()) * 299
+                + u32::from(pixel.green()) * 587
+                + u32::from(pixel.blue()) * 114)
+                / 1000;
             let ink = u32::from(pixel.alpha()) * (255 - luminance) / 255;
             if ink >= 110 {
                 row[(x / 8) as usize] |= 0x80 >> (x % 8);

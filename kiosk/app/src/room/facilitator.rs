@@ -39,7 +39,13 @@ impl RoomApp {
     ///
     /// # Errors
     /// The address cannot be listened on.
-    pub fn open(ctx: &egui::Context, content: Arc<Content>, config: Config, listen: &str, today: Today) -> Result<Self, String> {
+    pub fn open(
+        ctx: &egui::Context,
+        content: Arc<Content>,
+        config: Config,
+        listen: &str,
+        today: Today,
+    ) -> Result<Self, String> {
         crate::i18n::install(&content);
         crate::fonts::install(ctx);
         let repaint = ctx.clone();
@@ -80,7 +86,8 @@ impl RoomApp {
     }
 
     fn look(&self) -> Look {
-        let rtl = self.content.language(self.language()).is_some_and(repere_engine::content::LanguageInfo::is_rtl);
+        let rtl =
+            self.content.language(self.language()).is_some_and(repere_engine::content::LanguageInfo::is_rtl);
         Look::new(rtl, DisplayModes::default())
     }
 
@@ -102,7 +109,13 @@ impl RoomApp {
         }
         let Some(server) = &self.server else {
             let closed = tr(self.language(), "room.closed");
-            crate::widgets::text_block(ui, &look, &closed, crate::theme::TextKind::Title, crate::widgets::bidi_layout::LineAlign::Center);
+            crate::widgets::text_block(
+                ui,
+                &look,
+                &closed,
+                crate::theme::TextKind::Title,
+                crate::widgets::bidi_layout::LineAlign::Center,
+            );
             return;
         };
         let mut commands = Vec::new();
@@ -159,14 +172,24 @@ impl RoomApp {
         GroupLists {
             title: tr_with(language, "room.lists_title", &[("code", table.code())]),
             subtitle: format!("{} — {date}", self.config.site_name),
-            columns: ["room.col.name", "room.col.level", "room.col.language", "room.col.domains", "room.col.time"]
-                .map(|key| tr(language, key)),
+            columns: [
+                "room.col.name",
+                "room.col.level",
+                "room.col.language",
+                "room.col.domains",
+                "room.col.time",
+            ]
+            .map(|key| tr(language, key)),
             groups: table
                 .groups()
                 .iter()
                 .enumerate()
                 .map(|(index, group)| GroupList {
-                    title: tr_with(language, "room.group", &[("number", &(index + 1).to_string()), ("count", &group.len().to_string())]),
+                    title: tr_with(
+                        language,
+                        "room.group",
+                        &[("number", &(index + 1).to_string()), ("count", &group.len().to_string())],
+                    ),
                     rows: group
                         .iter()
                         .filter_map(|id| table.learner(id))
@@ -182,7 +205,8 @@ impl RoomApp {
             return;
         };
         let lists = self.lists(&server.table());
-        let (typesetter, done, language) = (Arc::clone(&self.typesetter), self.done.0.clone(), self.language().to_owned());
+        let (typesetter, done, language) =
+            (Arc::clone(&self.typesetter), self.done.0.clone(), self.language().to_owned());
         self.status = Some(tr(&language, "room.printing"));
         let spawned = std::thread::Builder::new().name("room-print".to_owned()).spawn(move || {
             let typesetter = typesetter.get_or_init(|| SlipTypesetter::new(&repere_print::fonts::ALL));
@@ -206,7 +230,8 @@ impl RoomApp {
             let stem = format!("groupes-{}-{}", table.code(), table.opened_on());
             (self.lists(&table), table.to_csv(), stem)
         };
-        let (typesetter, done, language) = (Arc::clone(&self.typesetter), self.done.0.clone(), self.language().to_owned());
+        let (typesetter, done, language) =
+            (Arc::clone(&self.typesetter), self.done.0.clone(), self.language().to_owned());
         self.status = Some(tr(&language, "room.exporting"));
         let spawned = std::thread::Builder::new().name("room-export".to_owned()).spawn(move || {
             let typesetter = typesetter.get_or_init(|| SlipTypesetter::new(&repere_print::fonts::ALL));
@@ -223,7 +248,13 @@ impl RoomApp {
 }
 
 /// Writes `<stem>.pdf` and `<stem>.csv` in `folder`; their paths, or why not.
-fn write_exports(typesetter: &SlipTypesetter, lists: &GroupLists, csv: &str, folder: &std::path::Path, stem: &str) -> Result<String, String> {
+fn write_exports(
+    typesetter: &SlipTypesetter,
+    lists: &GroupLists,
+    csv: &str,
+    folder: &std::path::Path,
+    stem: &str,
+) -> Result<String, String> {
     let pdf = typesetter.group_lists_pdf(lists).map_err(|e| e.to_string())?;
     let paths: [PathBuf; 2] = [folder.join(format!("{stem}.pdf")), folder.join(format!("{stem}.csv"))];
     std::fs::write(&paths[0], pdf).map_err(|e| format!("{}: {e}", paths[0].display()))?;

@@ -46,12 +46,11 @@ pub fn post_report(address: &str, code: &str, report: &LearnerReport) -> Result<
         log::warn!("room: {address} unreachable: {why}");
         LinkState::Unreachable
     })?;
-    match status {
-        200..=299 => Ok(()),
-        _ => {
-            log::warn!("room: {address} refused the report ({status})");
-            Err(LinkState::Refused)
-        }
+    if (200..300).contains(&status) {
+        Ok(())
+    } else {
+        log::warn!("room: {address} refused the report ({status})");
+        Err(LinkState::Refused)
     }
 }
 
@@ -107,7 +106,13 @@ impl RoomLink {
             }
         });
         match spawned {
-            Ok(_) => Self { jobs: Some(jobs), answers: Some(answers), serial: 0, pending: 0, state: LinkState::Idle },
+            Ok(_) => Self {
+                jobs: Some(jobs),
+                answers: Some(answers),
+                serial: 0,
+                pending: 0,
+                state: LinkState::Idle,
+            },
             Err(e) => {
                 log::error!("room: no worker thread ({e}); results stay on this kiosk");
                 Self { jobs: None, answers: None, serial: 0, pending: 0, state: LinkState::Idle }

@@ -32,11 +32,10 @@ impl RoomServer {
     /// # Errors
     /// The address cannot be listened on (taken, not this machine's).
     pub fn open(listen: &str, table: RoomTable, notify: Notify) -> Result<Self, String> {
-        let server = tiny_http::Server::http(listen).map_err(|e| format!("room: cannot listen on {listen}: {e}"))?;
-        let address = server
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| format!("room: {listen} is not an IP address"))?;
+        let server =
+            tiny_http::Server::http(listen).map_err(|e| format!("room: cannot listen on {listen}: {e}"))?;
+        let address =
+            server.server_addr().to_ip().ok_or_else(|| format!("room: {listen} is not an IP address"))?;
         let table = Arc::new(Mutex::new(table));
         let stop = Arc::new(AtomicBool::new(false));
         let (shared, stopped) = (Arc::clone(&table), Arc::clone(&stop));
@@ -105,7 +104,11 @@ fn serve(server: &tiny_http::Server, table: &Mutex<RoomTable>, stop: &AtomicBool
 }
 
 /// Answers one request; returns its status and whether the table changed.
-fn answer(mut request: tiny_http::Request, table: &Mutex<RoomTable>, wrong_codes: &mut HashMap<IpAddr, u32>) -> (u16, bool) {
+fn answer(
+    mut request: tiny_http::Request,
+    table: &Mutex<RoomTable>,
+    wrong_codes: &mut HashMap<IpAddr, u32>,
+) -> (u16, bool) {
     let peer = request.remote_addr().map(SocketAddr::ip);
     let shut_out = peer.and_then(|ip| wrong_codes.get(&ip)).is_some_and(|n| *n >= WRONG_CODES_ALLOWED);
     let code = table.lock().unwrap_or_else(PoisonError::into_inner).code().to_owned();
@@ -136,7 +139,9 @@ fn answer(mut request: tiny_http::Request, table: &Mutex<RoomTable>, wrong_codes
                     Err(why) => (400, false, why),
                 }
             }
-            Some((_, "")) if *request.method() == tiny_http::Method::Get => (200, false, "{\"room\": \"open\"}".to_owned()),
+            Some((_, "")) if *request.method() == tiny_http::Method::Get => {
+                (200, false, "{\"room\": \"open\"}".to_owned())
+            }
             _ => (404, false, "not found".to_owned()),
         }
     };

@@ -6,9 +6,9 @@ use egui::{Pos2, Rect, Ui, vec2};
 use super::View;
 use crate::app::AppCommand;
 use crate::i18n::tr_with;
+use crate::slip_printer::{PrintState, PrinterStatus};
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::slip_printer::{PrintState, PrinterStatus};
 use crate::widgets::{ButtonKind, big_button, dialog, text_block};
 
 /// The operator panel's state.
@@ -130,7 +130,9 @@ fn menu_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         PrinterStatus::NoPrinter => view.tr("operator.no_printer"),
         PrinterStatus::Checking => tr_with(language, "operator.printer_problem", &[("problem", "…")]),
         PrinterStatus::Ready => view.tr("operator.printer_ready"),
-        PrinterStatus::Problem(problem) => tr_with(language, "operator.printer_problem", &[("problem", problem)]),
+        PrinterStatus::Problem(problem) => {
+            tr_with(language, "operator.printer_problem", &[("problem", problem)])
+        }
     };
     text_block(ui, look, &printer, TextKind::Body, LineAlign::Start);
     let printing = match view.print_state {

@@ -4,12 +4,12 @@
 use egui::{Frame, Margin, Ui};
 use repere_engine::result::Recommendation;
 
-use repere_engine::slip::words::{ContentWords, place_lines};
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::{ButtonKind, big_button, dialog, text_block};
+use repere_engine::slip::words::{ContentWords, place_lines};
 
 /// The card of a recommendation; with `index` (its place in the result), "Listen" and "Show
 /// at the desk" buttons.

@@ -15,6 +15,7 @@ use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::{ButtonKind, big_button, text_block};
 
 /// The result screen.
+#[expect(clippy::too_many_lines, reason = "the screen from top to bottom, as the visitor reads it")]
 pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let Some(result) = view.session.result() else {
         return;
@@ -111,26 +112,7 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
         ui.add_space(6.0);
     }
-    // In a room: whether the facilitator has the result.
-    let room = match view.room_state {
-        Some(LinkState::Sending) => Some("room.learner.sending"),
-        Some(LinkState::Sent) => Some("room.learner.sent"),
-        Some(LinkState::Refused | LinkState::Unreachable) => Some("room.learner.not_sent"),
-        Some(LinkState::Idle) | None => None,
-    };
-    if let Some(key) = room {
-        reading_row(ui, look, |ui| {
-            if big_button(ui, look, &view.tr("room.learner.give_name"), Some("👤"), ButtonKind::Secondary, vec2(300.0, 64.0))
-                .clicked()
-            {
-                commands.push(AppCommand::AskRoomName);
-            }
-            ui.allocate_ui(vec2(ui.available_width(), 64.0), |ui| {
-                text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
-            });
-        });
-        ui.add_space(6.0);
-    }
+    room_band(ui, view, commands);
     let cell = grid_cell(ui, 3, 90.0);
     reading_row(ui, look, |ui| {
         if big_button(ui, look, &view.tr("result.hear"), Some("🔊"), ButtonKind::Secondary, cell).clicked()
@@ -163,4 +145,35 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             commands.push(AppCommand::Session(Command::Stop));
         }
     });
+}
+
+/// In a room: whether the facilitator has the result, and the button to give a first name.
+fn room_band(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let look = view.look;
+    let room = match view.room_state {
+        Some(LinkState::Sending) => Some("room.learner.sending"),
+        Some(LinkState::Sent) => Some("room.learner.sent"),
+        Some(LinkState::Refused | LinkState::Unreachable) => Some("room.learner.not_sent"),
+        Some(LinkState::Idle) | None => None,
+    };
+    if let Some(key) = room {
+        reading_row(ui, look, |ui| {
+            if big_button(
+                ui,
+                look,
+                &view.tr("room.learner.give_name"),
+                Some("👤"),
+                ButtonKind::Secondary,
+                vec2(300.0, 64.0),
+            )
+            .clicked()
+            {
+                commands.push(AppCommand::AskRoomName);
+            }
+            ui.allocate_ui(vec2(ui.available_width(), 64.0), |ui| {
+                text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
+            });
+        });
+        ui.add_space(6.0);
+    }
 }

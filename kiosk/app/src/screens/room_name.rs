@@ -20,18 +20,35 @@ pub fn room_name_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<App
         text_block(ui, look, &view.tr("room.learner.name_hint"), TextKind::Body, LineAlign::Center);
         ui.add_space(12.0);
         let mut presses = physical_keys(ui);
-        text_field(ui, look, &view.tr("room.learner.name_field"), &view.ui_state.room_name, None, false, ui.available_width());
+        text_field(
+            ui,
+            look,
+            &view.tr("room.learner.name_field"),
+            &view.ui_state.room_name,
+            None,
+            false,
+            ui.available_width(),
+        );
         ui.add_space(12.0);
         presses.extend(keyboard_ui(ui, look, &keyboard_words(view), view.ui_state.name_shift));
         commands.extend(presses.into_iter().map(AppCommand::RoomNameKey));
         ui.add_space(12.0);
         let cell = grid_cell(ui, 2, 80.0);
         reading_row(ui, look, |ui| {
-            if big_button(ui, look, &view.tr("room.learner.name_send"), Some("✔"), ButtonKind::Primary, cell).clicked() {
+            if big_button(ui, look, &view.tr("room.learner.name_send"), Some("✔"), ButtonKind::Primary, cell)
+                .clicked()
+            {
                 commands.push(AppCommand::SendRoomName);
             }
-            if big_button(ui, look, &view.tr("room.learner.name_cancel"), None, ButtonKind::Secondary, vec2(cell.x, cell.y))
-                .clicked()
+            if big_button(
+                ui,
+                look,
+                &view.tr("room.learner.name_cancel"),
+                None,
+                ButtonKind::Secondary,
+                vec2(cell.x, cell.y),
+            )
+            .clicked()
             {
                 commands.push(AppCommand::CloseOverlay);
             }

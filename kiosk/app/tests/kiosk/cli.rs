@@ -292,7 +292,8 @@ fn check_finds_a_pictogram_no_font_draws() {
 /// A golden result to make slips of.
 fn golden_result() -> String {
     std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/simulate/allophone-smartphone-beginner.result.json"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden/simulate/allophone-smartphone-beginner.result.json"),
     )
     .unwrap()
 }
@@ -301,7 +302,12 @@ fn golden_result() -> String {
 fn slip_writes_every_format_of_a_result() {
     let dir = temp_dir("slip-formats");
     let result = golden_result();
-    for (format, starts) in [("pdf-a4", &b"%PDF-"[..]), ("pdf-receipt", b"%PDF-"), ("escpos", b"\x1b@"), ("text", "نتيجتك".as_bytes())] {
+    for (format, starts) in [
+        ("pdf-a4", &b"%PDF-"[..]),
+        ("pdf-receipt", b"%PDF-"),
+        ("escpos", b"\x1b@"),
+        ("text", "نتيجتك".as_bytes()),
+    ] {
         let out = dir.join(format!("slip.{format}"));
         let (code, _, stderr) = kiosk(
             &["slip", "-", "--format", format, "--out", out.to_str().unwrap(), "--now", super::MONDAY_10],
@@ -346,8 +352,10 @@ fn print_without_a_printer_says_why_and_a_receipt_printer_takes_the_job() {
     });
     let dir = temp_dir("print-raw");
     let config = dir.join("kiosk.toml");
-    std::fs::write(&config, format!("[printer]\nkind = \"raw\"\naddress = \"socket://127.0.0.1:{port}\"\n")).unwrap();
-    let (code, stdout, stderr) = kiosk(&["print", "-", "--config", config.to_str().unwrap()], &golden_result());
+    std::fs::write(&config, format!("[printer]\nkind = \"raw\"\naddress = \"socket://127.0.0.1:{port}\"\n"))
+        .unwrap();
+    let (code, stdout, stderr) =
+        kiosk(&["print", "-", "--config", config.to_str().unwrap()], &golden_result());
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("\"escpos\""), "{stdout}");
     let bytes = receiver.join().unwrap();

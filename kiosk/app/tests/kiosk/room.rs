@@ -61,7 +61,8 @@ fn result_of(output: &Output) -> VisitResult {
 }
 
 fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = walk(dir).iter().map(|p| p.strip_prefix(dir).unwrap().display().to_string()).collect();
+    let mut names: Vec<String> =
+        walk(dir).iter().map(|p| p.strip_prefix(dir).unwrap().display().to_string()).collect();
     names.sort();
     names
 }
@@ -82,30 +83,43 @@ fn learner_kiosks_join_a_room_and_the_facilitator_sees_them_grouped() {
     let server = open_room();
     let config = learner_config(&dir, server.address(), CODE);
     // One learner gives a first name on the result, typed on a keyboard.
-    let mut named: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(replay_script("fr-never-touched-a-mouse.json")).unwrap()).unwrap();
+    let mut named: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(replay_script("fr-never-touched-a-mouse.json")).unwrap(),
+    )
+    .unwrap();
     let steps = named["steps"].as_array_mut().unwrap();
     steps.push(serde_json::json!({"click_key": "room.learner.give_name"}));
     steps.push(serde_json::json!({"type": "Amina"}));
     steps.push(serde_json::json!({"click_key": "room.learner.name_send"}));
     let named_script = dir.join("named.json");
     std::fs::write(&named_script, named.to_string()).unwrap();
-    let scripts = ["fr-happy-path.json", "ar-happy-path.json", named_script.to_str().unwrap(), "fr-advanced-fears-procedures.json"];
+    let scripts = [
+        "fr-happy-path.json",
+        "ar-happy-path.json",
+        named_script.to_str().unwrap(),
+        "fr-advanced-fears-procedures.json",
+    ];
     let children: Vec<_> = scripts.iter().map(|s| learner(s, &config, &home)).collect();
-    let results: Vec<VisitResult> = children.into_iter().map(|c| result_of(&c.wait_with_output().unwrap())).collect();
+    let results: Vec<VisitResult> =
+        children.into_iter().map(|c| result_of(&c.wait_with_output().unwrap())).collect();
 
     let table = server.table().clone();
     assert_eq!(table.learners().len(), scripts.len(), "every learner's result reached the table");
-    let key = |language: &str, level: &LevelRef, obstacles: &[String]| (language.to_owned(), level.rank, obstacles.to_vec());
+    let key = |language: &str, level: &LevelRef, obstacles: &[String]| {
+        (language.to_owned(), level.rank, obstacles.to_vec())
+    };
     let mut sent: Vec<_> = results.iter().map(|r| key(&r.language, &r.level, &r.obstacles)).collect();
-    let mut seen: Vec<_> =
-        table.learners().iter().map(|l| key(&l.report.language, &l.report.level, &l.report.obstacles)).collect();
+    let mut seen: Vec<_> = table
+        .learners()
+        .iter()
+        .map(|l| key(&l.report.language, &l.report.level, &l.report.obstacles))
+        .collect();
     sent.sort();
     seen.sort();
     assert_eq!(seen, sent, "the table holds each visit's language, level and obstacles");
-    let names: Vec<Option<&str>> = table.learners().iter().map(|l| l.report.name.as_deref()).collect();
-    assert_eq!(names.iter().filter(|n| **n == Some("Amina")).count(), 1, "the name given: {names:?}");
-    assert_eq!(names.iter().filter(|n| n.is_none()).count(), 3, "the others gave none: {names:?}");
+    let given: Vec<Option<&str>> = table.learners().iter().map(|l| l.report.name.as_deref()).collect();
+    assert_eq!(given.iter().filter(|n| **n == Some("Amina")).count(), 1, "the name given: {given:?}");
+    assert_eq!(given.iter().filter(|n| n.is_none()).count(), 3, "the others gave none: {given:?}");
     for (learner, number) in table.learners().iter().zip(1..) {
         assert_eq!(learner.number, number, "numbered in arrival order");
         assert_eq!(learner.report.domains.len(), 6, "the six domains");
@@ -118,7 +132,11 @@ fn learner_kiosks_join_a_room_and_the_facilitator_sees_them_grouped() {
     let ids = |groups: Vec<Vec<usize>>| -> Vec<Vec<String>> {
         groups.into_iter().map(|g| g.into_iter().map(|i| reports[i].learner.clone()).collect()).collect()
     };
-    assert_eq!(table.groups(), ids(propose_groups(&reports, GroupRule::MaxSize(6))).as_slice(), "one group of four");
+    assert_eq!(
+        table.groups(),
+        ids(propose_groups(&reports, GroupRule::MaxSize(6))).as_slice(),
+        "one group of four"
+    );
     let mut two = table.clone();
     two.set_rule(GroupRule::Count(2));
     assert_eq!(two.groups().len(), 2, "two groups asked");
@@ -141,7 +159,10 @@ fn report(id: &str, name: Option<&str>, rank: u8) -> LearnerReport {
     )
     .unwrap();
     let mut result = repere_engine::result::simulate(&profile, &content.scoring);
-    result.level = LevelRef { rank, id: ["eloigne", "debutant", "intermediaire", "avance", "autonome"][usize::from(rank - 1)].to_owned() };
+    result.level = LevelRef {
+        rank,
+        id: ["eloigne", "debutant", "intermediaire", "avance", "autonome"][usize::from(rank - 1)].to_owned(),
+    };
     LearnerReport::new(id, name, &result, 754)
 }
 
@@ -153,12 +174,24 @@ fn wrong_codes_are_refused_and_a_guessing_machine_is_shut_out() {
     assert!(server.table().learners().is_empty(), "nothing taken in");
     assert_eq!(post_report(&address, CODE, &report("a", None, 2)), Ok(()), "right code");
     for _ in 1..repere_kiosk::room::server::WRONG_CODES_ALLOWED {
-        assert_eq!(post_report(&address, "111111", &report("b", None, 2)), Err(LinkState::Refused), "wrong code");
+        assert_eq!(
+            post_report(&address, "111111", &report("b", None, 2)),
+            Err(LinkState::Refused),
+            "wrong code"
+        );
     }
-    assert_eq!(post_report(&address, CODE, &report("c", None, 2)), Err(LinkState::Refused), "shut out after guessing");
+    assert_eq!(
+        post_report(&address, CODE, &report("c", None, 2)),
+        Err(LinkState::Refused),
+        "shut out after guessing"
+    );
     assert_eq!(server.table().learners().len(), 1, "only the right one");
     server.close();
-    assert_eq!(post_report(&address, CODE, &report("d", None, 2)), Err(LinkState::Unreachable), "closed room");
+    assert_eq!(
+        post_report(&address, CODE, &report("d", None, 2)),
+        Err(LinkState::Unreachable),
+        "closed room"
+    );
 }
 
 #[test]
@@ -176,10 +209,9 @@ fn a_learner_kiosk_with_a_wrong_code_still_shows_its_result() {
 
 fn facilitator(config: Config) -> Harness<'static, RoomApp> {
     let content = content();
-    Harness::builder()
-        .with_size(SCREEN)
-        .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| RoomApp::open(&cc.egui_ctx, Arc::clone(&content), config, "127.0.0.1:0", Box::new(day)).unwrap())
+    Harness::builder().with_size(SCREEN).with_theme(egui::Theme::Light).build_eframe(move |cc| {
+        RoomApp::open(&cc.egui_ctx, Arc::clone(&content), config, "127.0.0.1:0", Box::new(day)).unwrap()
+    })
 }
 
 fn settle(harness: &mut Harness<'static, RoomApp>) {
@@ -191,7 +223,13 @@ fn settle(harness: &mut Harness<'static, RoomApp>) {
 fn fill(harness: &mut Harness<'static, RoomApp>) -> String {
     let address = harness.state().server().unwrap().address().to_string();
     let code = harness.state().server().unwrap().table().code().to_owned();
-    for (id, name, rank) in [("a", Some("Amina"), 1), ("b", Some("Bilal"), 1), ("c", None, 3), ("d", Some("Zoé"), 4), ("e", Some("Jo"), 3)] {
+    for (id, name, rank) in [
+        ("a", Some("Amina"), 1),
+        ("b", Some("Bilal"), 1),
+        ("c", None, 3),
+        ("d", Some("Zoé"), 4),
+        ("e", Some("Jo"), 3),
+    ] {
         post_report(&address, &code, &report(id, name, rank)).unwrap();
     }
     harness.state().server().unwrap().table().set_rule(GroupRule::Count(2));
@@ -233,13 +271,21 @@ fn the_facilitator_sees_the_table_moves_learners_exports_and_closes() {
     harness.get_by_label(&tr("fr", "room.export")).click();
     for _ in 0..200 {
         harness.step();
-        if harness.state().status().is_some_and(|s| s.starts_with(&tr_with("fr", "room.exported", &[("files", "")]))) {
+        if harness
+            .state()
+            .status()
+            .is_some_and(|s| s.starts_with(&tr_with("fr", "room.exported", &[("files", "")])))
+        {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let stem = format!("groupes-{code}-2026-11-23");
-    assert_eq!(files_in(&exports), vec![format!("{stem}.csv"), format!("{stem}.pdf")], "the two exports, nothing else");
+    assert_eq!(
+        files_in(&exports),
+        vec![format!("{stem}.csv"), format!("{stem}.pdf")],
+        "the two exports, nothing else"
+    );
     let csv = std::fs::read_to_string(exports.join(format!("{stem}.csv"))).unwrap();
     assert_eq!(csv.lines().count(), 6, "a header and five learners: {csv}");
     assert!(csv.contains(",Amina,fr,1,eloigne,"), "{csv}");
@@ -248,7 +294,11 @@ fn the_facilitator_sees_the_table_moves_learners_exports_and_closes() {
     settle(&mut harness);
     assert!(harness.state().server().is_none(), "closed");
     harness.get_by_label(&tr("fr", "room.closed"));
-    assert_eq!(files_in(&dir), vec![format!("exports/{stem}.csv"), format!("exports/{stem}.pdf")], "only the exports remain");
+    assert_eq!(
+        files_in(&dir),
+        vec![format!("exports/{stem}.csv"), format!("exports/{stem}.pdf")],
+        "only the exports remain"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -261,10 +311,12 @@ fn the_room_closes_at_the_end_of_its_day() {
     let content = content();
     let tomorrow = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = Arc::clone(&tomorrow);
-    let today = Box::new(move || if flag.load(std::sync::atomic::Ordering::SeqCst) { day().succ_opt().unwrap() } else { day() });
-    let mut harness = Harness::builder()
-        .with_size(SCREEN)
-        .build_eframe(move |cc| RoomApp::open(&cc.egui_ctx, content, crate::config(), "127.0.0.1:0", today).unwrap());
+    let today = Box::new(move || {
+        if flag.load(std::sync::atomic::Ordering::SeqCst) { day().succ_opt().unwrap() } else { day() }
+    });
+    let mut harness = Harness::builder().with_size(SCREEN).build_eframe(move |cc| {
+        RoomApp::open(&cc.egui_ctx, content, crate::config(), "127.0.0.1:0", today).unwrap()
+    });
     fill(&mut harness);
     assert_eq!(harness_table(&harness).learners().len(), 5, "open");
     tomorrow.store(true, std::sync::atomic::Ordering::SeqCst);
@@ -292,7 +344,7 @@ fn snapshot_of_the_room(language: &str) {
         *harness.state().server().unwrap().table() = fixed;
         harness.state_mut().set_shown_address("http://192.168.1.10:7878");
         settle(&mut harness);
-        harness.snapshot_options(&format!("room_{language}"), &snapshot_options());
+        harness.snapshot_options(format!("room_{language}"), &snapshot_options());
     }
 }
 

@@ -46,7 +46,8 @@ fn receipt_printer(address: String) -> Config {
 /// Frames run (real time passes for the printing worker) until the slip is no longer printing.
 fn until_done(replayer: &mut Replayer) -> PrintState {
     let started = Instant::now();
-    while *replayer.app().print_state() == PrintState::Printing && started.elapsed() < Duration::from_secs(60) {
+    while *replayer.app().print_state() == PrintState::Printing && started.elapsed() < Duration::from_mins(1)
+    {
         std::thread::sleep(Duration::from_millis(50));
         replayer.steps(&[Step::Wait(0.05)]).unwrap();
     }
@@ -74,7 +75,7 @@ fn a_receipt_printer_prints_while_the_result_stays_on_screen() {
         let (mut stream, _) = socket.accept().unwrap();
         let mut bytes = Vec::new();
         stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        let _ = stream.read_to_end(&mut bytes);
+        stream.read_to_end(&mut bytes).ok();
         sender.send(bytes).unwrap();
     });
     let mut replayer = at_result(receipt_printer(format!("socket://127.0.0.1:{port}")));
@@ -84,7 +85,9 @@ fn a_receipt_printer_prints_while_the_result_stays_on_screen() {
     assert_eq!(replayer.app().last_spoken(), ["slip.printing.say"]);
     assert_eq!(until_done(&mut replayer), PrintState::Printed);
     assert_eq!(replayer.app().last_spoken(), ["slip.printed.say"]);
-    replayer.steps(&[Step::ExpectKey("slip.printed.say".into()), Step::ExpectKey("result.title".into())]).unwrap();
+    replayer
+        .steps(&[Step::ExpectKey("slip.printed.say".into()), Step::ExpectKey("result.title".into())])
+        .unwrap();
     let bytes = received.recv_timeout(Duration::from_secs(30)).unwrap();
     // ESC @ after the paper query, a cut at the end.
     assert_eq!(&bytes[3..5], &[0x1B, 0x40]);

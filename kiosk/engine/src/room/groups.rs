@@ -86,7 +86,8 @@ mod tests {
 
     /// A learner with a level and a profile written as six digits (0 not reached … 3 mastered).
     fn learner(id: &str, rank: u8, profile: &str) -> LearnerReport {
-        let statuses = [DomainStatus::NotReached, DomainStatus::NotYet, DomainStatus::Partial, DomainStatus::Mastered];
+        let statuses =
+            [DomainStatus::NotReached, DomainStatus::NotYet, DomainStatus::Partial, DomainStatus::Mastered];
         let domains: BTreeMap<Domain, DomainStatus> = Domain::ALL
             .into_iter()
             .zip(profile.bytes())
@@ -129,11 +130,7 @@ mod tests {
         let groups = names(&room, &propose_groups(&room, GroupRule::Count(3)));
         assert_eq!(
             groups,
-            vec![
-                vec!["bob", "jon", "eli", "cem"],
-                vec!["hal", "fox", "ivy"],
-                vec!["ana", "dia", "gus"],
-            ],
+            vec![vec!["bob", "jon", "eli", "cem"], vec!["hal", "fox", "ivy"], vec!["ana", "dia", "gus"],],
             "level 1 together, then level 2, level 3 and the one level 4 with the closest level 3s"
         );
     }
@@ -141,7 +138,13 @@ mod tests {
     #[test]
     fn sizes_are_balanced_and_levels_never_cross_back() {
         let room = room();
-        for rule in [GroupRule::Count(1), GroupRule::Count(3), GroupRule::Count(4), GroupRule::MaxSize(3), GroupRule::MaxSize(4)] {
+        for rule in [
+            GroupRule::Count(1),
+            GroupRule::Count(3),
+            GroupRule::Count(4),
+            GroupRule::MaxSize(3),
+            GroupRule::MaxSize(4),
+        ] {
             let groups = propose_groups(&room, rule);
             let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
             let (min, max) = (sizes.iter().min().unwrap(), sizes.iter().max().unwrap());
@@ -166,7 +169,11 @@ mod tests {
         shuffled.reverse();
         shuffled.swap(1, 7);
         shuffled.swap(0, 4);
-        assert_eq!(names(&shuffled, &propose_groups(&shuffled, GroupRule::MaxSize(4))), expected, "deterministic");
+        assert_eq!(
+            names(&shuffled, &propose_groups(&shuffled, GroupRule::MaxSize(4))),
+            expected,
+            "deterministic"
+        );
     }
 
     #[test]
@@ -178,7 +185,11 @@ mod tests {
             learner("d", 2, "000013"),
         ];
         let groups = names(&room, &propose_groups(&room, GroupRule::Count(2)));
-        assert_eq!(groups, vec![vec!["b", "d"], vec!["c", "a"]], "procedure people together, mouse people together");
+        assert_eq!(
+            groups,
+            vec![vec!["b", "d"], vec!["c", "a"]],
+            "procedure people together, mouse people together"
+        );
     }
 
     #[test]

@@ -66,7 +66,8 @@ impl LearnerReport {
         if bytes.len() > REPORT_MAX_BYTES {
             return Err(format!("a report is at most {REPORT_MAX_BYTES} bytes"));
         }
-        let mut report: Self = serde_json::from_slice(bytes).map_err(|e| format!("not a learner report: {e}"))?;
+        let mut report: Self =
+            serde_json::from_slice(bytes).map_err(|e| format!("not a learner report: {e}"))?;
         if report.version != 1 {
             return Err(format!("report version {} is not 1", report.version));
         }

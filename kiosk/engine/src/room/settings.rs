@@ -115,13 +115,15 @@ mod tests {
 
     #[test]
     fn the_export_folder_is_relative_to_the_config() {
-        let config = Config::parse("/etc/repere/kiosk.toml", "[room]\nexport_folder = \"exports\"\n").unwrap();
+        let config =
+            Config::parse("/etc/repere/kiosk.toml", "[room]\nexport_folder = \"exports\"\n").unwrap();
         assert_eq!(config.room.export_folder, Some(std::path::PathBuf::from("/etc/repere/exports")));
     }
 
     #[test]
     fn bad_room_settings_are_located() {
-        let text = "site_name = \"x\"\n[room]\nlisten = \"everywhere\"\njoin = \"https://host\"\ncode = \"12ab\"\n";
+        let text =
+            "site_name = \"x\"\n[room]\nlisten = \"everywhere\"\njoin = \"https://host\"\ncode = \"12ab\"\n";
         let problems = Config::parse("k.toml", text).unwrap_err();
         let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
         assert!(shown.iter().any(|p| p.starts_with("k.toml:3: room.listen")), "{shown:?}");

@@ -112,8 +112,10 @@ impl RoomTable {
             return;
         }
         let closest = (0..self.groups.len()).min_by_key(|g| {
-            let ranks: Vec<u8> = self.groups[*g].iter().filter_map(|m| self.learner(m)).map(|l| l.report.level.rank).collect();
-            let mean_gap = ranks.iter().map(|r| u32::from(r.abs_diff(rank))).sum::<u32>() * 100 / (ranks.len().max(1) as u32);
+            let ranks: Vec<u8> =
+                self.groups[*g].iter().filter_map(|m| self.learner(m)).map(|l| l.report.level.rank).collect();
+            let mean_gap = ranks.iter().map(|r| u32::from(r.abs_diff(rank))).sum::<u32>() * 100
+                / (ranks.len().max(1) as u32);
             (mean_gap, ranks.len(), *g)
         });
         if let Some(group) = closest.and_then(|g| self.groups.get_mut(g)) {
@@ -181,7 +183,9 @@ impl RoomTable {
                     r.level.rank.to_string(),
                     r.level.id.clone(),
                 ];
-                fields.extend(Domain::ALL.iter().map(|d| r.domains.get(d).map_or("not_reached", |s| s.id()).to_owned()));
+                fields.extend(
+                    Domain::ALL.iter().map(|d| r.domains.get(d).map_or("not_reached", |s| s.id()).to_owned()),
+                );
                 fields.push(r.obstacles.join(" "));
                 fields.push(r.seconds.div_ceil(60).to_string());
                 csv.push_str(&fields.iter().map(|f| csv_quote(f)).collect::<Vec<_>>().join(","));
@@ -198,7 +202,11 @@ fn csv_text(text: &str) -> String {
 }
 
 fn csv_quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) { format!("\"{}\"", field.replace('"', "\"\"")) } else { field.to_owned() }
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -243,7 +251,10 @@ mod tests {
         for (id, rank) in [("a", 1), ("b", 1), ("c", 4), ("d", 4)] {
             room.add(report(id, None, rank));
         }
-        assert_eq!(room.groups(), [vec!["a".to_owned(), "b".to_owned()], vec!["c".to_owned(), "d".to_owned()]]);
+        assert_eq!(
+            room.groups(),
+            [vec!["a".to_owned(), "b".to_owned()], vec!["c".to_owned(), "d".to_owned()]]
+        );
         room.move_learner("b", 1);
         assert!(room.hand_adjusted(), "moved by hand");
         room.add(report("e", None, 1));
@@ -264,7 +275,10 @@ mod tests {
         room.add(report("b", Some("Jo, the second"), 2));
         let csv = room.to_csv();
         let lines: Vec<&str> = csv.lines().collect();
-        assert_eq!(lines[0], "group,number,name,language,level,level_id,mouse,keyboard,internet,search,email,procedure,obstacles,minutes");
+        assert_eq!(
+            lines[0],
+            "group,number,name,language,level,level_id,mouse,keyboard,internet,search,email,procedure,obstacles,minutes"
+        );
         assert!(lines[1].starts_with("1,1,\"'=HYPERLINK(\"\"x\"\")\",fr,2,level2,partial"), "{}", lines[1]);
         assert!(lines[2].starts_with("1,2,\"Jo, the second\""), "{}", lines[2]);
         assert!(lines[2].ends_with(",fear,11"), "minutes rounded up: {}", lines[2]);

@@ -145,9 +145,8 @@ impl Slip {
             .iter()
             .map(|language| {
                 let words = ContentWords::new(content, language);
-                let heading = (*language != result.language).then(|| {
-                    ContentWords::new(content, &result.language).text("slip.in_french")
-                });
+                let heading = (*language != result.language)
+                    .then(|| ContentWords::new(content, &result.language).text("slip.in_french"));
                 part(&words, content, config, result, &shown, heading, date)
             })
             .collect();
@@ -164,7 +163,9 @@ impl Slip {
         let mut text = String::new();
         for part in &self.parts {
             if let Some(heading) = &part.heading {
-                text.push_str(&format!("\n==== {heading} ====\n\n"));
+                text.push_str("\n==== ");
+                text.push_str(heading);
+                text.push_str(" ====\n\n");
             }
             text.push_str(&part.lines().join("\n"));
             text.push('\n');
@@ -172,7 +173,10 @@ impl Slip {
         if !self.links.is_empty() {
             text.push('\n');
             for link in &self.links {
-                text.push_str(&format!("{}: {}\n", link.name, link.url));
+                text.push_str(&link.name);
+                text.push_str(": ");
+                text.push_str(&link.url);
+                text.push('\n');
             }
         }
         text
@@ -282,7 +286,8 @@ fn part(
 ) -> SlipPart {
     let language = words.language();
     let level_name = words.text(&format!("result.level.{}.name", result.level.id));
-    let mut can_do: Vec<String> = result.can_do.iter().map(|id| words.text(&format!("result.can_do.{id}"))).collect();
+    let mut can_do: Vec<String> =
+        result.can_do.iter().map(|id| words.text(&format!("result.can_do.{id}"))).collect();
     if can_do.is_empty() {
         can_do.push(words.text("result.can_do.first_step"));
     }
@@ -292,10 +297,8 @@ fn part(
     for recommendation in shown {
         let place = recommendation.place.as_ref().map(|p| {
             let has_link = place_link(p).is_some();
-            let place = SlipPlace {
-                lines: place_lines(words, recommendation),
-                link: has_link.then_some(link),
-            };
+            let place =
+                SlipPlace { lines: place_lines(words, recommendation), link: has_link.then_some(link) };
             link += usize::from(has_link);
             place
         });
@@ -314,8 +317,10 @@ fn part(
         right_to_left: content.language(language).is_some_and(crate::content::LanguageInfo::is_rtl),
         heading,
         title: words.text("result.title"),
-        level: words
-            .text_with("result.level_label", &[("rank", &result.level.rank.to_string()), ("name", &level_name)]),
+        level: words.text_with(
+            "result.level_label",
+            &[("rank", &result.level.rank.to_string()), ("name", &level_name)],
+        ),
         level_words: words.text(&format!("result.level.{}.say", result.level.id)),
         can_do_title: words.text("result.can_do.title"),
         can_do,
@@ -324,7 +329,9 @@ fn part(
         next_title: words.text("result.next.title"),
         stopped_early: result.stopped_early.then(|| words.text("result.next.stopped_early")),
         help,
-        desk: config.help_desk_line(language).map(|desk| words.text_with("result.next.desk", &[("desk", desk)])),
+        desk: config
+            .help_desk_line(language)
+            .map(|desk| words.text_with("result.next.desk", &[("desk", desk)])),
         scan_hint: words.text("slip.scan"),
         footer: words.text_with("slip.footer", &[("site", &isolate(&config.site_name)), ("date", &date)]),
     }
@@ -349,7 +356,12 @@ fn kind_words(words: &dyn Words, kind: &str) -> String {
 
 /// Why this kind of help, in `words`' language: the result's own reason in the visit's
 /// language, the orientation rule's words in another.
-fn reason_in(recommendation: &Recommendation, words: &dyn Words, content: &Content, visit_language: &str) -> String {
+fn reason_in(
+    recommendation: &Recommendation,
+    words: &dyn Words,
+    content: &Content,
+    visit_language: &str,
+) -> String {
     if words.language() == visit_language {
         return recommendation.reason.clone();
     }
@@ -359,4 +371,3 @@ fn reason_in(recommendation: &Recommendation, words: &dyn Words, content: &Conte
     let reason = words.text(&rule.reason);
     if recommendation.place.is_some() { reason } else { format!("{reason} {}", words.text(&rule.none_found)) }
 }
-

@@ -20,7 +20,9 @@ use repere_print::{SlipTypesetter, fonts};
 /// Monday 23 November 2026, 10:00 in Paris: the clock of every test.
 pub const MONDAY_10: &str = "2026-11-23T10:00:00+01:00";
 
+/// The built-in content.
 pub static CONTENT: LazyLock<Content> = LazyLock::new(|| Content::builtin().expect("built-in content"));
+/// One typesetter for every test.
 pub static TYPESETTER: LazyLock<SlipTypesetter> = LazyLock::new(|| SlipTypesetter::new(&fonts::ALL));
 
 fn golden(name: &str) -> PathBuf {
@@ -38,6 +40,7 @@ pub fn result(profile: &str, language: &str) -> VisitResult {
     Orientation::new(&CONTENT, &territory).simulate(&profile)
 }
 
+/// The slip of a golden profile taken in `language`, at the demo site.
 pub fn slip(profile: &str, language: &str) -> Slip {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
     let config = Config { site_name: "Médiathèque de Belleville".to_owned(), ..Config::default() };
@@ -64,10 +67,11 @@ pub fn assert_snapshot(name: &str, png_bytes: &[u8]) {
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
         std::fs::create_dir_all(&dir).expect("snapshot dir");
         std::fs::write(&path, png_bytes).expect("write snapshot");
-        let _ = std::fs::remove_file(&new_path);
+        std::fs::remove_file(&new_path).ok();
         return;
     }
-    let expected = std::fs::read(&path).unwrap_or_else(|_| panic!("no snapshot {}: run with UPDATE_SNAPSHOTS=1", path.display()));
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|_| panic!("no snapshot {}: run with UPDATE_SNAPSHOTS=1", path.display()));
     let (ew, eh, expected) = decode(&expected);
     let (w, h, actual) = decode(png_bytes);
     let differing = if (ew, eh) == (w, h) {
@@ -87,4 +91,3 @@ pub fn assert_snapshot(name: &str, png_bytes: &[u8]) {
         );
     }
 }
-

@@ -38,7 +38,11 @@ fn a_french_visit_has_one_part_and_another_language_has_french_below() {
 
 #[test]
 fn a_slip_shows_at_most_three_places_each_with_the_link_of_its_code() {
-    for profile in ["far-from-digital-urgent-wheelchair", "allophone-smartphone-beginner", "intermediate-hard-of-hearing"] {
+    for profile in [
+        "far-from-digital-urgent-wheelchair",
+        "allophone-smartphone-beginner",
+        "intermediate-hard-of-hearing",
+    ] {
         let slip = slip(profile, "fr");
         let places: Vec<_> = slip.parts[0].help.iter().flat_map(|h| &h.places).collect();
         assert!(!places.is_empty() && places.len() <= 3, "{profile}: {} places", places.len());
@@ -55,7 +59,10 @@ fn what_to_learn_next_is_the_first_domains_not_mastered() {
     let slip = slip("allophone-smartphone-beginner", "fr");
     let words = |key: &str| CONTENT.text("fr", key).expect("key").to_owned();
     // Mouse mastered (0.8); the keyboard is not; the internet was not reached.
-    assert_eq!(slip.parts[0].learn_next[..2], [words("result.can_do.keyboard"), words("result.can_do.internet")]);
+    assert_eq!(
+        slip.parts[0].learn_next[..2],
+        [words("result.can_do.keyboard"), words("result.can_do.internet")]
+    );
     assert!(!slip.parts[0].learn_next.contains(&words("result.can_do.mouse")));
 }
 
@@ -74,7 +81,9 @@ fn the_text_slip_has_both_parts_and_every_link() {
 
 #[test]
 fn pdfs_embed_subset_fonts_for_every_script() {
-    for (language, format) in [("ar", SlipFormat::PdfA4), ("ti", SlipFormat::PdfReceipt), ("ru", SlipFormat::PdfA4)] {
+    for (language, format) in
+        [("ar", SlipFormat::PdfA4), ("ti", SlipFormat::PdfReceipt), ("ru", SlipFormat::PdfA4)]
+    {
         let pdf = TYPESETTER.render(&slip("allophone-smartphone-beginner", language), format).expect("pdf");
         assert!(pdf.starts_with(b"%PDF-"), "{language}");
         let text = String::from_utf8_lossy(&pdf);
@@ -90,7 +99,13 @@ fn a_receipt_pdf_is_80_mm_wide_and_an_a4_pdf_is_a4() {
     let media_box = |pdf: &[u8]| {
         let text = String::from_utf8_lossy(pdf).into_owned();
         let start = text.find("/MediaBox[").expect("media box") + "/MediaBox[".len();
-        let numbers: Vec<f64> = text[start..].split(']').next().expect("box").split_whitespace().map(|n| n.parse().expect("number")).collect();
+        let numbers: Vec<f64> = text[start..]
+            .split(']')
+            .next()
+            .expect("box")
+            .split_whitespace()
+            .map(|n| n.parse().expect("number"))
+            .collect();
         (numbers[2] - numbers[0], numbers[3] - numbers[1])
     };
     let receipt = TYPESETTER.render(&slip, SlipFormat::PdfReceipt).expect("pdf");
