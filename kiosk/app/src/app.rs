@@ -770,12 +770,16 @@ impl KioskApp {
         match command {
             AppCommand::AskRoomName => self.ui_state.overlay = Some(Overlay::RoomName),
             AppCommand::RoomNameKey(press) => {
-                crate::widgets::typing::apply_key(
+                let effect = crate::widgets::typing::apply_key(
                     &press,
                     &mut self.ui_state.room_name,
                     &mut self.ui_state.name_shift,
                     repere_engine::room::report::NAME_MAX_CHARS,
                 );
+                // The keyboard's "confirm" (or Enter) sends, as the dialog's button does.
+                if effect == crate::widgets::typing::KeyEffect::Confirm {
+                    self.run_room_name(AppCommand::SendRoomName);
+                }
             }
             AppCommand::SendRoomName => {
                 if let (Some(room), Some(report)) = (&mut self.room, &self.room_report) {

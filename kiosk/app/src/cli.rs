@@ -217,6 +217,7 @@ fn check(options: &Options) -> i32 {
     }
     if let Some(config) = &loaded {
         problems.extend(printer_problems(config));
+        problems.extend(room_problems(config));
     }
     let places = match (&loaded, &source) {
         (Some(config), Some(source)) => places_summary(
@@ -245,6 +246,18 @@ fn check(options: &Options) -> i32 {
     };
     out(&summary.to_string());
     i32::from(!problems.is_empty())
+}
+
+/// The room's export folder must be a folder (the facilitator's "Export" writes there).
+fn room_problems(config: &Config) -> Vec<Problem> {
+    let Some(folder) = &config.room.export_folder else {
+        return Vec::new();
+    };
+    if folder.is_dir() {
+        return Vec::new();
+    }
+    let shown = config.shown_path.clone().unwrap_or_default();
+    vec![Problem::file(shown, format!("room.export_folder {} is not a folder", folder.display()))]
 }
 
 /// A CUPS printer must not keep copies of the slips it printed (nothing personal on disk).

@@ -357,3 +357,72 @@ fn fixed_code(table: &RoomTable) -> RoomTable {
     }
     fixed
 }
+
+#[test]
+fn check_reports_a_missing_export_folder_and_a_bad_join_address() {
+    let dir = temp_dir("room-check");
+    let config = dir.join("facilitator.toml");
+    std::fs::write(&config, "[room]\nexport_folder = \"nowhere\"\n").unwrap();
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_kiosk")).args(["check", "--config"]).arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("room.export_folder") && stderr.contains("nowhere"), "{stderr}");
+    std::fs::create_dir_all(dir.join("nowhere")).unwrap();
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_kiosk")).args(["check", "--config"]).arg(&config).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    std::fs::write(&config, "[room]\njoin = \"192.168.1.10\"\ncode = \"482913\"\n").unwrap();
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_kiosk")).args(["check", "--config"]).arg(&config).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("facilitator.toml:2: room.join"), "located: {stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A learner kiosk in a room: the result says the facilitator has it, then the name dialog.
+fn learner_snapshots(language: &str) {
+    let server = open_room();
+    let mut config = crate::config();
+    config.room.join = Some(format!("http://{}", server.address()));
+    config.room.code = Some(CODE.to_owned());
+    let script = std::fs::read_to_string(replay_script(&format!("{language}-happy-path.json"))).unwrap();
+    let script = repere_kiosk::replay::parse_script(&script).unwrap();
+    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, Some(language));
+    // Up to the result (the Arabic script goes on to the goodbye).
+    let steps: Vec<_> = script
+        .steps
+        .into_iter()
+        .take_while(
+            |s| !matches!(s, repere_kiosk::replay::Step::ClickKey { key, .. } if key == "result.finish"),
+        )
+        .filter(|s| !matches!(s, repere_kiosk::replay::Step::Shot(_)))
+        .collect();
+    replayer.steps(&steps).unwrap();
+    replayer.finish_sending_to_room();
+    assert_eq!(replayer.app().room_state(), Some(LinkState::Sent), "the facilitator has it");
+    replayer.harness_mut().snapshot_options(format!("{language}/room_result"), &snapshot_options());
+    replayer
+        .steps(&[
+            repere_kiosk::replay::Step::ClickKey { key: "room.learner.give_name".into(), nth: None },
+            repere_kiosk::replay::Step::Type("Amina".into()),
+        ])
+        .unwrap();
+    replayer.harness_mut().snapshot_options(format!("{language}/room_name"), &snapshot_options());
+    replayer
+        .steps(&[repere_kiosk::replay::Step::ClickKey { key: "room.learner.name_send".into(), nth: None }])
+        .unwrap();
+    replayer.finish_sending_to_room();
+    assert_eq!(server.table().learners()[0].report.name.as_deref(), Some("Amina"), "named");
+    server.close();
+}
+
+#[test]
+fn snapshots_of_a_learner_in_a_room_fr() {
+    learner_snapshots("fr");
+}
+
+#[test]
+fn snapshots_of_a_learner_in_a_room_ar() {
+    learner_snapshots("ar");
+}
