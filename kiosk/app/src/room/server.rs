@@ -133,8 +133,11 @@ fn answer(
                 );
                 match read.map_err(|e| e.to_string()).and_then(|_| LearnerReport::from_json(&bytes)) {
                     Ok(report) => {
-                        table.lock().unwrap_or_else(PoisonError::into_inner).add(report);
-                        (204, true, String::new())
+                        if table.lock().unwrap_or_else(PoisonError::into_inner).add(report) {
+                            (204, true, String::new())
+                        } else {
+                            (507, false, "the room is full".to_owned())
+                        }
                     }
                     Err(why) => (400, false, why),
                 }

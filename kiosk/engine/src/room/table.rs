@@ -6,6 +6,9 @@ use chrono::NaiveDate;
 use super::{GroupRule, LearnerReport, propose_groups};
 use crate::vocabulary::Domain;
 
+/// Learners a room takes at most (a computer room holds a few dozen; a flood is refused).
+pub const MAX_LEARNERS: usize = 200;
+
 /// A learner of the room: their report and their number in arrival order (the facilitator
 /// calls the unnamed ones by it).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,15 +96,19 @@ impl RoomTable {
 
     /// Takes in a learner's result (a second one from the same visit replaces the first,
     /// e.g. once a name is given). Groups are proposed again unless the facilitator adjusted
-    /// them; then a newcomer joins the group closest to their level.
-    pub fn add(&mut self, report: LearnerReport) {
+    /// them; then a newcomer joins the group closest to their level. Returns false (and takes
+    /// nothing) when the room is full ([`MAX_LEARNERS`]).
+    pub fn add(&mut self, report: LearnerReport) -> bool {
         self.revision += 1;
         if let Some(known) = self.learners.iter_mut().find(|l| l.report.learner == report.learner) {
             known.report = report;
             if !self.hand_adjusted {
                 self.propose();
             }
-            return;
+            return true;
+        }
+        if self.learners.len() >= MAX_LEARNERS {
+            return false;
         }
         let number = self.learners.last().map_or(1, |l| l.number + 1);
         let id = report.learner.clone();
@@ -109,7 +116,7 @@ impl RoomTable {
         self.learners.push(Learner { number, report });
         if !self.hand_adjusted || self.groups.is_empty() {
             self.propose();
-            return;
+            return true;
         }
         let closest = (0..self.groups.len()).min_by_key(|g| {
             let ranks: Vec<u8> =
@@ -121,6 +128,7 @@ impl RoomTable {
         if let Some(group) = closest.and_then(|g| self.groups.get_mut(g)) {
             group.push(id);
         }
+        true
     }
 
     /// Splits the room by `rule` (the facilitator's choice); hand moves are forgotten.
@@ -282,6 +290,17 @@ mod tests {
         assert!(lines[1].starts_with("1,1,\"'=HYPERLINK(\"\"x\"\")\",fr,2,level2,partial"), "{}", lines[1]);
         assert!(lines[2].starts_with("1,2,\"Jo, the second\""), "{}", lines[2]);
         assert!(lines[2].ends_with(",fear,11"), "minutes rounded up: {}", lines[2]);
+    }
+
+    #[test]
+    fn a_full_room_takes_no_newcomer_but_still_takes_names() {
+        let mut room = RoomTable::new("123456", day());
+        for i in 0..MAX_LEARNERS {
+            assert!(room.add(report(&i.to_string(), None, 2)), "room for {i}");
+        }
+        assert!(!room.add(report("late", None, 2)), "full");
+        assert!(room.add(report("0", Some("Amina"), 2)), "a name for someone already in");
+        assert_eq!(room.learners().len(), MAX_LEARNERS, "no more");
     }
 
     #[test]
