@@ -18,6 +18,7 @@ use repere_stats::record::VisitRecord;
 use crate::audio::live_voice::Voice;
 use crate::audio::{DEFAULT_VOLUME, Speaker};
 use crate::exercises::ExerciseState;
+use crate::room::{LinkState, RoomLink};
 use crate::screens::{self, OperatorPanel, Overlay, View};
 use crate::slip_printer::{PrintState, SlipPrinter};
 use crate::theme::{DisplayModes, Look};
@@ -84,6 +85,12 @@ pub enum AppCommand {
     AudioTest,
     /// Leave the kiosk (operator only).
     Exit,
+    /// In a room: open the dialog to give a first name to the facilitator.
+    AskRoomName,
+    /// A key typed in that dialog.
+    RoomNameKey(crate::widgets::keyboard::KeyPress),
+    /// Send the result again with the name typed.
+    SendRoomName,
 }
 
 impl AppCommand {
@@ -127,6 +134,10 @@ pub struct UiState {
     pub idle_spoken: bool,
     /// The nearest places helping with procedures today (the urgent-help screen).
     pub nearby: Vec<Recommendation>,
+    /// In a room: the first name typed for the facilitator.
+    pub room_name: String,
+    /// The name dialog's shift key.
+    pub name_shift: bool,
 }
 
 /// The kiosk, as an `eframe::App`. Another eframe application can host it with
@@ -150,6 +161,12 @@ pub struct KioskApp {
     statistics: Option<Recorder>,
     /// What the statistics will record of the visit on show when it ends.
     visit_record: Option<VisitRecord>,
+    /// The facilitator's room this kiosk sends results to (`[room] join` and `code`).
+    room: Option<RoomLink>,
+    /// When the visit on show left the attract screen (its time spent, for the room).
+    visit_started: Option<f64>,
+    /// What was sent to the room of the visit on show (sent again with a name).
+    room_report: Option<repere_engine::room::LearnerReport>,
 }
 
 impl KioskApp {
@@ -190,6 +207,10 @@ impl KioskApp {
             config.printer.clone().map(repere_print::Printer::new),
             Arc::new(OnceLock::new()),
         );
+        let room = match (config.room.join_address(), &config.room.code) {
+            (Some(address), Some(code)) => Some(RoomLink::new(address, code)),
+            _ => None,
+        };
         Self {
             content,
             config,
@@ -206,7 +227,16 @@ impl KioskApp {
             printer,
             statistics: None,
             visit_record: None,
+            room,
+            visit_started: None,
+            room_report: None,
         }
+    }
+
+    /// Where the visitor's result is on its way to the facilitator's room, when this kiosk
+    /// is in a room.
+    pub fn room_state(&self) -> Option<LinkState> {
+        self.room.as_ref().map(RoomLink::state)
     }
 
     /// Records each visit's anonymous statistics with `recorder` (the kiosk does when the
@@ -318,6 +348,7 @@ impl KioskApp {
                 audio_available: self.speaker.is_available(),
                 volume: self.speaker.volume(),
                 print_state: self.printer.state(),
+                room_state: self.room_state(),
                 has_printer: self.printer.has_printer(),
                 printer_status: self.printer.status(),
             };
@@ -333,6 +364,12 @@ impl KioskApp {
         }
         self.speak_idle_warning(now);
         self.follow_printing(ui.ctx());
+        if let Some(room) = &mut self.room {
+            room.poll();
+            if room.state() == LinkState::Sending {
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
         self.speaker.poll();
         if self.speaker.is_rendering() {
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
@@ -385,6 +422,7 @@ impl KioskApp {
             }
         }
         self.note_visit_for_statistics();
+        self.send_to_room();
         let attract_muted = self.session.screen() == Screen::Attract && !self.config.audio.attract_invitation;
         if attract_muted {
             self.stop_speech();
@@ -415,6 +453,32 @@ impl KioskApp {
                     let language = self.session.language();
                     self.visit_record =
                         Some(VisitRecord::not_finished(today(), &self.config.kiosk_id, language));
+                }
+            }
+        }
+    }
+
+    /// In a room: notes when the visit began, and sends its result to the facilitator as
+    /// soon as it is on screen (from a worker: the screen never waits).
+    fn send_to_room(&mut self) {
+        let Some(room) = &mut self.room else {
+            return;
+        };
+        match self.session.screen() {
+            Screen::Attract | Screen::Language => {}
+            Screen::Result => {
+                if let Some(result) = self.session.result() {
+                    let started = self.visit_started.unwrap_or_else(|| self.session.entered_at());
+                    let seconds = (self.session.entered_at() - started).max(0.0) as u32;
+                    let visit = format!("{}{}", crate::room::new_code(), crate::room::new_code());
+                    let report = repere_engine::room::LearnerReport::new(&visit, None, result, seconds);
+                    room.send(report.clone());
+                    self.room_report = Some(report);
+                }
+            }
+            _ => {
+                if self.visit_started.is_none() {
+                    self.visit_started = Some(self.session.entered_at());
                 }
             }
         }
@@ -703,6 +767,9 @@ impl KioskApp {
             AppCommand::PostcodeErase => {
                 self.ui_state.postcode.pop();
             }
+            AppCommand::AskRoomName | AppCommand::RoomNameKey(_) | AppCommand::SendRoomName => {
+                self.run_room_name(command);
+            }
             AppCommand::CornerTap
             | AppCommand::OpenOperator
             | AppCommand::PinDigit(_)
@@ -710,6 +777,37 @@ impl KioskApp {
             | AppCommand::PinSubmit
             | AppCommand::AudioTest
             | AppCommand::Exit => self.run_operator(&command, ctx, now),
+        }
+    }
+
+    /// Runs the commands of the name dialog (in a room).
+    fn run_room_name(&mut self, command: AppCommand) {
+        match command {
+            AppCommand::AskRoomName => self.ui_state.overlay = Some(Overlay::RoomName),
+            AppCommand::RoomNameKey(press) => {
+                let effect = crate::widgets::typing::apply_key(
+                    &press,
+                    &mut self.ui_state.room_name,
+                    &mut self.ui_state.name_shift,
+                    repere_engine::room::report::NAME_MAX_CHARS,
+                );
+                // The keyboard's "confirm" (or Enter) sends, as the dialog's button does.
+                if effect == crate::widgets::typing::KeyEffect::Confirm {
+                    self.run_room_name(AppCommand::SendRoomName);
+                }
+            }
+            AppCommand::SendRoomName => {
+                if let (Some(room), Some(report)) = (&mut self.room, &self.room_report) {
+                    let name = self.ui_state.room_name.trim();
+                    let named = repere_engine::room::LearnerReport {
+                        name: (!name.is_empty()).then(|| name.to_owned()),
+                        ..report.clone()
+                    };
+                    room.send(named);
+                }
+                self.ui_state.overlay = None;
+            }
+            _ => {}
         }
     }
 
@@ -778,6 +876,11 @@ impl KioskApp {
     fn wipe_ui(&mut self) {
         self.stop_speech();
         self.printer.wipe();
+        if let Some(room) = &mut self.room {
+            room.wipe();
+        }
+        self.visit_started = None;
+        self.room_report = None;
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
     }

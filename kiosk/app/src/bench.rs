@@ -45,6 +45,10 @@ pub fn run() -> i32 {
         }
         Err(error) => log::error!("slip benchmarks: {error}"),
     }
+    match room_update_ms(30) {
+        Ok(ms) => line("room_30_learners_update", ms, "ms"),
+        Err(error) => log::error!("room_30_learners_update: {error}"),
+    }
     match stats_aggregate_ms(1_000_000) {
         Ok(ms) => line("stats_aggregate_1000000", ms, "ms"),
         Err(error) => log::error!("stats_aggregate_1000000: {error}"),
@@ -81,6 +85,45 @@ fn slip_ms() -> Result<(f64, f64), String> {
     let pdf = median_ms(|| drop(typesetter.render(&slip(), SlipFormat::PdfA4)));
     let escpos = median_ms(|| drop(typesetter.render(&slip(), SlipFormat::Escpos)));
     Ok((pdf, escpos))
+}
+
+/// A room of `learners` over loopback: each learner's result is posted over HTTP as a
+/// learner kiosk does, and the time until the facilitator's table holds it (and its groups
+/// are proposed again) is measured. The slowest of the room is reported.
+fn room_update_ms(learners: usize) -> Result<f64, String> {
+    use repere_engine::room::{LearnerReport, RoomTable};
+    let content = Content::builtin().map_err(|_| "the built-in content has problems".to_owned())?;
+    let table = RoomTable::new("482913", chrono::Local::now().date_naive());
+    let server = crate::room::RoomServer::open("127.0.0.1:0", table, Box::new(|| {}))?;
+    let address = server.address().to_string();
+    let mut slowest: f64 = 0.0;
+    for learner in 0..learners {
+        let domains: Vec<String> = ["mouse", "keyboard", "internet", "search", "email", "procedure"]
+            .iter()
+            .enumerate()
+            .map(|(d, id)| format!("\"{id}\": {}", ((learner * 7 + d * 3) % 11) as f64 / 10.0))
+            .collect();
+        let profile = VisitorProfile::from_json(
+            &format!(r#"{{"language": "fr", "domains": {{{}}}}}"#, domains.join(", ")),
+            &[],
+        )?;
+        let result = repere_engine::result::simulate(&profile, &content.scoring);
+        let report = LearnerReport::new(
+            &format!("learner-{learner}"),
+            Some(&format!("Learner {learner}")),
+            &result,
+            900,
+        );
+        let start = Instant::now();
+        crate::room::link::post_report(&address, "482913", &report).map_err(|state| format!("{state:?}"))?;
+        while server.table().learner(&report.learner).is_none() {
+            std::thread::yield_now();
+        }
+        slowest = slowest.max(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    let placed: usize = server.table().groups().iter().map(Vec::len).sum();
+    server.close();
+    if placed == learners { Ok(slowest) } else { Err(format!("{placed} of {learners} learners placed")) }
 }
 
 /// `kiosk stats` on a SQLite file of `count` visits (20 kiosks, 3 languages, a year): open

@@ -38,6 +38,8 @@ pub struct Options {
     pub format: Option<String>,
     /// `--out FILE` (slip).
     pub out: Option<PathBuf>,
+    /// `--listen ADDRESS:PORT` (room; default: the config's `room.listen`).
+    pub listen: Option<String>,
     /// Words that are not options.
     pub words: Vec<String>,
 }
@@ -45,7 +47,7 @@ pub struct Options {
 const USAGE: &str = "usage: kiosk [--windowed] [--config FILE] [--content DIR]
        kiosk check | simulate FILE | replay SCRIPT [--shots DIR] | places check FILE | hash-pin | bench
        kiosk slip RESULT --format pdf-a4|pdf-receipt|escpos|text --out FILE | print RESULT
-       kiosk stats [--format csv|json]
+       kiosk stats [--format csv|json] | room [--listen ADDRESS:PORT]
 options: --config FILE  --content DIR  --places FILE  --now RFC3339  --location LAT,LON";
 
 /// Parses the arguments (without the program name).
@@ -63,6 +65,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             "--shots" => options.shots = Some(PathBuf::from(value("--shots")?)),
             "--format" => options.format = Some(value("--format")?),
             "--out" => options.out = Some(PathBuf::from(value("--out")?)),
+            "--listen" => options.listen = Some(value("--listen")?),
             "--location" => {
                 let text = value("--location")?;
                 let (lat, lon) = text.split_once(',').ok_or("--location takes LAT,LON")?;
@@ -136,6 +139,7 @@ pub fn main(args: &[String]) -> i32 {
         Some("hash-pin") => hash_pin_command(),
         Some("places") if options.words.get(1).map(String::as_str) == Some("check") => places_check(&options),
         Some("bench") => crate::bench::run(),
+        Some("room") => room_command(&options),
         Some("slip") => slip_command(&options),
         Some("print") => print_command(&options),
         Some("stats") => stats_command(options.config.as_deref(), options.format.as_deref()),
@@ -170,6 +174,21 @@ fn run_kiosk(options: &Options) -> i32 {
     }
 }
 
+/// `kiosk room`: the facilitator's window, until closed.
+fn room_command(options: &Options) -> i32 {
+    let Some((config, content, territory)) = loaded_or_report(options) else {
+        return 1;
+    };
+    let listen = options.listen.clone().unwrap_or_else(|| config.room.listen.clone());
+    match crate::shell::run_room(Arc::new(content), config, &listen, territory.clock, options.windowed) {
+        Ok(()) => 0,
+        Err(message) => {
+            err(&message);
+            1
+        }
+    }
+}
+
 fn check(options: &Options) -> i32 {
     let mut problems = Vec::new();
     let loaded = match &options.config {
@@ -198,6 +217,7 @@ fn check(options: &Options) -> i32 {
     }
     if let Some(config) = &loaded {
         problems.extend(printer_problems(config));
+        problems.extend(room_problems(config));
     }
     let places = match (&loaded, &source) {
         (Some(config), Some(source)) => places_summary(
@@ -226,6 +246,18 @@ fn check(options: &Options) -> i32 {
     };
     out(&summary.to_string());
     i32::from(!problems.is_empty())
+}
+
+/// The room's export folder must be a folder (the facilitator's "Export" writes there).
+fn room_problems(config: &Config) -> Vec<Problem> {
+    let Some(folder) = &config.room.export_folder else {
+        return Vec::new();
+    };
+    if folder.is_dir() {
+        return Vec::new();
+    }
+    let shown = config.shown_path.clone().unwrap_or_default();
+    vec![Problem::file(shown, format!("room.export_folder {} is not a folder", folder.display()))]
 }
 
 /// A CUPS printer must not keep copies of the slips it printed (nothing personal on disk).

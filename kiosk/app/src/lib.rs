@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod i18n;
 pub mod logger;
 pub mod replay;
+pub mod room;
 pub mod screens;
 pub mod shell;
 pub mod slip_printer;

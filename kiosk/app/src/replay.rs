@@ -251,6 +251,18 @@ impl Replayer {
         self.harness.state()
     }
 
+    /// In a room, lets the result reach the facilitator (or fail to) before the replay ends:
+    /// a real kiosk keeps running, a replayed one exits.
+    pub fn finish_sending_to_room(&mut self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        while self.harness.state().room_state() == Some(crate::room::LinkState::Sending)
+            && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            self.harness.step();
+        }
+    }
+
     /// The result of the visit if it reached the result screen, else the screen it is on.
     pub fn outcome(&self) -> Result<VisitResult, String> {
         let app = self.harness.state();
@@ -270,6 +282,7 @@ pub fn run(
     for (i, step) in script.steps.iter().enumerate() {
         replayer.step(step, shots).map_err(|message| ReplayError::Step { index: i + 1, message })?;
     }
+    replayer.finish_sending_to_room();
     Ok(replayer.outcome())
 }
 

@@ -52,6 +52,31 @@ pub fn run_kiosk(
     .map_err(|err| format!("the kiosk window ended with an error (display or compositor gone?): {err}"))
 }
 
+/// Runs the facilitator's room window on `listen` until it is closed; the room goes with it.
+pub fn run_room(
+    content: Arc<Content>,
+    config: Config,
+    listen: &str,
+    clock: repere_engine::orientation::KioskClock,
+    windowed: bool,
+) -> Result<(), String> {
+    let listen = listen.to_owned();
+    let mut options = native_options(true);
+    if !windowed {
+        options.viewport = options.viewport.with_maximized(true);
+    }
+    eframe::run_native(
+        "Repère",
+        options,
+        Box::new(move |cc| {
+            let today = Box::new(move || clock.now().date());
+            let app = crate::room::facilitator::RoomApp::open(&cc.egui_ctx, content, config, &listen, today)?;
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| format!("the room window ended with an error: {err}"))
+}
+
 /// Shows why the kiosk cannot start (for the deployer), until the window is closed.
 pub fn run_startup_failure(problems: Vec<Problem>, windowed: bool) -> Result<(), String> {
     eframe::run_native(

@@ -134,6 +134,9 @@ pub struct Config {
     pub shown_path: Option<String>,
     /// Anonymous visit statistics (off by default).
     pub statistics: crate::statistics::StatisticsSettings,
+    /// Room mode: the facilitator's listening address and export folder, or the facilitator
+    /// a learner kiosk joins.
+    pub room: crate::room::RoomSettings,
 }
 
 /// Where `kiosk/tools/voice-data` builds the voice data sets, and the kiosk finds them, unless
@@ -165,6 +168,7 @@ impl Default for Config {
             now: None,
             shown_path: None,
             statistics: crate::statistics::StatisticsSettings::default(),
+            room: crate::room::RoomSettings::default(),
         }
     }
 }
@@ -185,6 +189,7 @@ struct ConfigFile {
     paths: Option<PathsFile>,
     statistics: Option<toml::Spanned<crate::statistics::StatisticsFile>>,
     printer: Option<toml::Spanned<PrinterFile>>,
+    room: Option<crate::room::settings::RoomFile>,
 }
 
 #[derive(Deserialize)]
@@ -347,6 +352,9 @@ impl Config {
                 (path, text, &base),
                 &mut problems,
             );
+        }
+        if let Some(room) = file.room {
+            config.room = crate::room::RoomSettings::from_file(room, (path, text, &base), &mut problems);
         }
         if problems.is_empty() { Ok(config) } else { Err(problems) }
     }

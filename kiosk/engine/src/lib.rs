@@ -19,6 +19,7 @@ pub mod places;
 pub mod problem;
 pub mod profile;
 pub mod result;
+pub mod room;
 pub mod scoring;
 pub mod session;
 pub mod slip;

@@ -5,12 +5,14 @@
 
 pub mod escpos;
 pub mod fonts;
+pub mod groups;
 pub mod printer;
 pub mod qr;
 pub mod typeset;
 
 use repere_engine::slip::{Slip, SlipFormat};
 
+pub use groups::{GroupList, GroupLists};
 pub use printer::{JobAccepted, PrintProblem, Printer};
 pub use typeset::{Raster, SlipTypesetter};
 
@@ -52,6 +54,25 @@ impl SlipTypesetter {
     pub fn print(&self, slip: &Slip, printer: &Printer) -> Result<JobAccepted, PrintProblem> {
         let job =
             self.render(slip, printer.settings().format).map_err(|e| PrintProblem::Failed(e.to_string()))?;
+        printer.send(&job)
+    }
+
+    /// Prints the facilitator's group lists: a PDF on a CUPS queue taking PDFs; a receipt
+    /// printer (ESC/POS) cannot take A4 lists.
+    ///
+    /// # Errors
+    /// Why they did not reach the printer.
+    pub fn print_group_lists(
+        &self,
+        lists: &GroupLists,
+        printer: &Printer,
+    ) -> Result<JobAccepted, PrintProblem> {
+        if printer.settings().format == SlipFormat::Escpos {
+            return Err(PrintProblem::Failed(
+                "the group lists are A4 pages: a receipt printer cannot take them".to_owned(),
+            ));
+        }
+        let job = self.group_lists_pdf(lists).map_err(|e| PrintProblem::Failed(e.to_string()))?;
         printer.send(&job)
     }
 }

@@ -20,6 +20,9 @@ use crate::qr::qr_svg;
 /// The template, built in.
 const TEMPLATE: &str = include_str!("slip.typ");
 
+/// The facilitator's group lists, built in.
+const GROUPS_TEMPLATE: &str = include_str!("groups.typ");
+
 /// Dots across a thermal receipt printer's 80 mm paper: 72 mm printable at 203 dpi.
 pub const RECEIPT_DOTS: u32 = 576;
 
@@ -165,6 +168,20 @@ impl SlipTypesetter {
         pixmap.encode_png().map_err(|e| SlipError::Typst(format!("png: {e}")))
     }
 
+    /// The facilitator's group lists as an A4 PDF.
+    ///
+    /// # Errors
+    /// Typst refused the document (a bug of the template).
+    pub fn group_lists_pdf(&self, lists: &crate::groups::GroupLists) -> Result<Vec<u8>, SlipError> {
+        let json = serde_json::to_vec(lists).map_err(|e| SlipError::Typst(format!("group data: {e}")))?;
+        let document = self.compile_template(GROUPS_TEMPLATE, "groups", json)?;
+        let options = typst_pdf::PdfOptions {
+            ident: typst::foundations::Smart::Custom("repere-groups".to_owned()),
+            ..typst_pdf::PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|errors| SlipError::Typst(messages(&errors)))
+    }
+
     fn compile(&self, slip: &Slip, page: PageSize) -> Result<PagedDocument, SlipError> {
         let data = TemplateData {
             title: slip.parts.first().map_or("Repère", |p| p.title.as_str()),
@@ -177,15 +194,25 @@ impl SlipTypesetter {
                 .collect(),
         };
         let json = serde_json::to_vec(&data).map_err(|e| SlipError::Typst(format!("slip data: {e}")))?;
+        self.compile_template(TEMPLATE, "slip", json)
+    }
+
+    /// Compiles `template` (`/<name>.typ`) reading its data from `/<name>.json`.
+    fn compile_template(
+        &self,
+        template: &str,
+        name: &str,
+        json: Vec<u8>,
+    ) -> Result<PagedDocument, SlipError> {
         let _one_at_a_time = self.busy.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let world = SlipWorld {
             typesetter: self,
-            main: Source::new(file_id("/slip.typ")?, TEMPLATE.to_owned()),
-            data_id: file_id("/slip.json")?,
+            main: Source::new(file_id(&format!("/{name}.typ"))?, template.to_owned()),
+            data_id: file_id(&format!("/{name}.json"))?,
             data: Bytes::new(json),
         };
         let result = typst::compile::<PagedDocument>(&world).output;
-        // Keep typst's memo caches small: each slip is different.
+        // Keep typst's memo caches small: each document is different.
         comemo::evict(2);
         result.map_err(|errors| SlipError::Typst(messages(&errors)))
     }

@@ -7,7 +7,7 @@ mod click_target;
 mod double_click;
 mod drag_drop;
 mod scroll_find;
-mod type_text;
+pub(crate) mod type_text;
 mod webmail;
 
 use egui::{Pos2, Rect, Sense, Ui, Vec2};

@@ -9,6 +9,8 @@ mod operator;
 mod place_card;
 mod question;
 mod result;
+pub mod room;
+mod room_name;
 mod slip_codes;
 mod stop_confirm;
 mod task;
@@ -40,6 +42,8 @@ pub enum Overlay {
     PlaceCard(usize),
     /// The codes of the result's places, to photograph (no printer, or it failed).
     SlipCodes,
+    /// In a room: a first name for the facilitator's table.
+    RoomName,
 }
 
 /// What a screen reads.
@@ -64,6 +68,8 @@ pub struct View<'a> {
     pub print_state: &'a PrintState,
     /// A printer is configured.
     pub has_printer: bool,
+    /// Where the visitor's result is on its way to the facilitator, in a room.
+    pub room_state: Option<crate::room::LinkState>,
     /// The printer's status, for the operator.
     pub printer_status: &'a PrinterStatus,
 }
@@ -140,6 +146,7 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         Some(Overlay::Operator(panel)) => operator::operator_ui(ui.ctx(), view, panel, commands),
         Some(Overlay::PlaceCard(index)) => place_card::place_dialog_ui(ui.ctx(), view, *index, commands),
         Some(Overlay::SlipCodes) => slip_codes::slip_codes_ui(ui.ctx(), view, commands),
+        Some(Overlay::RoomName) => room_name::room_name_ui(ui.ctx(), view, commands),
         None => {
             if let IdleState::Warning { seconds_left } = view.session.idle_state(view.now) {
                 idle_warning::idle_warning_ui(ui.ctx(), view, seconds_left, commands);

@@ -8,6 +8,7 @@ use super::place_card::place_card_ui;
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::i18n::tr_with;
+use crate::room::LinkState;
 use crate::slip_printer::PrintState;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
@@ -21,11 +22,10 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let look = view.look;
     let language = view.session.language();
     // Room below the result for the buttons, and for how printing goes when it does.
-    let below = if *view.print_state == PrintState::Idle {
-        110.0
-    } else {
-        110.0 + 2.0 * look.size(TextKind::Body) * 1.4 + 8.0
-    };
+    let line = 2.0 * look.size(TextKind::Body) * 1.4 + 8.0;
+    let below = 110.0
+        + if *view.print_state == PrintState::Idle { 0.0 } else { line }
+        + if view.room_state.is_some_and(|s| s != LinkState::Idle) { 76.0 } else { 0.0 };
     egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - below).show(
         ui,
         |ui| {
@@ -112,6 +112,7 @@ fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
         ui.add_space(6.0);
     }
+    room_band(ui, view, commands);
     let cell = grid_cell(ui, 3, 90.0);
     reading_row(ui, look, |ui| {
         if big_button(ui, look, &view.tr("result.hear"), Some("🔊"), ButtonKind::Secondary, cell).clicked()
@@ -144,4 +145,35 @@ fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             commands.push(AppCommand::Session(Command::Stop));
         }
     });
+}
+
+/// In a room: whether the facilitator has the result, and the button to give a first name.
+fn room_band(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let look = view.look;
+    let room = match view.room_state {
+        Some(LinkState::Sending) => Some("room.learner.sending"),
+        Some(LinkState::Sent) => Some("room.learner.sent"),
+        Some(LinkState::Refused | LinkState::Unreachable) => Some("room.learner.not_sent"),
+        Some(LinkState::Idle) | None => None,
+    };
+    if let Some(key) = room {
+        reading_row(ui, look, |ui| {
+            if big_button(
+                ui,
+                look,
+                &view.tr("room.learner.give_name"),
+                Some("👤"),
+                ButtonKind::Secondary,
+                vec2(300.0, 64.0),
+            )
+            .clicked()
+            {
+                commands.push(AppCommand::AskRoomName);
+            }
+            ui.allocate_ui(vec2(ui.available_width(), 64.0), |ui| {
+                text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
+            });
+        });
+        ui.add_space(6.0);
+    }
 }

@@ -11,6 +11,7 @@ mod fonts;
 mod orientation;
 mod replays;
 mod robustness;
+mod room;
 mod slip;
 mod snapshots;
 mod speech;
