@@ -18,8 +18,9 @@ use repere_stats::record::VisitRecord;
 use crate::audio::live_voice::Voice;
 use crate::audio::{DEFAULT_VOLUME, Speaker};
 use crate::exercises::ExerciseState;
-use crate::room::{LinkState, RoomLink};
-use crate::screens::{self, OperatorPanel, Overlay, View};
+use crate::room::facilitator::RoomApp;
+use crate::room::{LinkState, RoomCheck, RoomLink};
+use crate::screens::{self, CodeCheck, OperatorPanel, Overlay, RoomCodeDialog, View};
 use crate::slip_printer::{PrintState, SlipPrinter};
 use crate::theme::{DisplayModes, Look};
 
@@ -91,6 +92,17 @@ pub enum AppCommand {
     RoomNameKey(crate::widgets::keyboard::KeyPress),
     /// Send the result again with the name typed.
     SendRoomName,
+    /// A learner kiosk: open the dialog to type the room's code (attract screen).
+    AskRoomCode,
+    /// A digit of the room's code.
+    RoomCodeDigit(char),
+    /// Erase the last digit of the room's code.
+    RoomCodeErase,
+    /// Check the code typed with the facilitator's kiosk, and join its room if it is right.
+    JoinRoom,
+    /// The operator opens a room on this kiosk: it becomes the facilitator's screen until
+    /// the room is closed.
+    OpenRoom,
 }
 
 impl AppCommand {
@@ -167,6 +179,13 @@ pub struct KioskApp {
     visit_started: Option<f64>,
     /// What was sent to the room of the visit on show (sent again with a name).
     room_report: Option<repere_engine::room::LearnerReport>,
+    /// A room code typed on the attract screen, being checked.
+    room_check: Option<RoomCheck>,
+    /// The day a typed room code was accepted (such a room does not outlive its day); `None`
+    /// for a room fixed in the config.
+    room_joined_on: Option<chrono::NaiveDate>,
+    /// The room the operator opened on this kiosk: the screen is the facilitator's meanwhile.
+    facilitator: Option<RoomApp>,
 }
 
 impl KioskApp {
@@ -230,6 +249,9 @@ impl KioskApp {
             room,
             visit_started: None,
             room_report: None,
+            room_check: None,
+            room_joined_on: None,
+            facilitator: None,
         }
     }
 
@@ -237,6 +259,11 @@ impl KioskApp {
     /// is in a room.
     pub fn room_state(&self) -> Option<LinkState> {
         self.room.as_ref().map(RoomLink::state)
+    }
+
+    /// The room the operator opened on this kiosk, while it is open (for tests).
+    pub fn facilitator(&self) -> Option<&RoomApp> {
+        self.facilitator.as_ref()
     }
 
     /// Records each visit's anonymous statistics with `recorder` (the kiosk does when the
@@ -308,6 +335,9 @@ impl KioskApp {
 
     /// Draws the kiosk inside `ui` and runs what the visitor did.
     pub fn ui_inside(&mut self, ui: &mut Ui) {
+        if self.facilitator_ui(ui) {
+            return;
+        }
         let now = ui.input(|i| i.time);
         let acted = ui.input(|i| {
             i.events.iter().any(|e| {
@@ -349,6 +379,7 @@ impl KioskApp {
                 volume: self.speaker.volume(),
                 print_state: self.printer.state(),
                 room_state: self.room_state(),
+                room_code: self.room.as_ref().map(RoomLink::code),
                 has_printer: self.printer.has_printer(),
                 printer_status: self.printer.status(),
             };
@@ -364,12 +395,7 @@ impl KioskApp {
         }
         self.speak_idle_warning(now);
         self.follow_printing(ui.ctx());
-        if let Some(room) = &mut self.room {
-            room.poll();
-            if room.state() == LinkState::Sending {
-                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
-            }
-        }
+        self.follow_room(ui.ctx());
         self.speaker.poll();
         if self.speaker.is_rendering() {
             ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
@@ -770,12 +796,17 @@ impl KioskApp {
             AppCommand::AskRoomName | AppCommand::RoomNameKey(_) | AppCommand::SendRoomName => {
                 self.run_room_name(command);
             }
+            AppCommand::AskRoomCode
+            | AppCommand::RoomCodeDigit(_)
+            | AppCommand::RoomCodeErase
+            | AppCommand::JoinRoom => self.run_room_code(&command),
             AppCommand::CornerTap
             | AppCommand::OpenOperator
             | AppCommand::PinDigit(_)
             | AppCommand::PinErase
             | AppCommand::PinSubmit
             | AppCommand::AudioTest
+            | AppCommand::OpenRoom
             | AppCommand::Exit => self.run_operator(&command, ctx, now),
         }
     }
@@ -783,7 +814,10 @@ impl KioskApp {
     /// Runs the commands of the name dialog (in a room).
     fn run_room_name(&mut self, command: AppCommand) {
         match command {
-            AppCommand::AskRoomName => self.ui_state.overlay = Some(Overlay::RoomName),
+            AppCommand::AskRoomName => {
+                self.ui_state.overlay = Some(Overlay::RoomName);
+                self.say(&["room.learner.name.say".to_owned()]);
+            }
             AppCommand::RoomNameKey(press) => {
                 let effect = crate::widgets::typing::apply_key(
                     &press,
@@ -808,6 +842,144 @@ impl KioskApp {
                 self.ui_state.overlay = None;
             }
             _ => {}
+        }
+    }
+
+    /// The room the operator opened, drawn instead of the kiosk; true while there is one. Its
+    /// closing brings the attract screen back.
+    fn facilitator_ui(&mut self, ui: &mut Ui) -> bool {
+        let background = self.look().palette.background;
+        let Some(room) = &mut self.facilitator else {
+            return false;
+        };
+        Frame::new().fill(background).inner_margin(Margin::same(24)).show(ui, |ui| room.ui_inside(ui));
+        if !room.is_open() {
+            self.facilitator = None;
+            // The room applied its own look; the kiosk's comes back.
+            self.applied_look = None;
+            ui.ctx().request_repaint();
+        }
+        true
+    }
+
+    /// The operator's "Open a room": this kiosk becomes the facilitator's screen, on the
+    /// config's `[room] listen` address; the visit on show, if any, is wiped first.
+    fn open_room(&mut self, ctx: &egui::Context) {
+        let clock = self.territory.as_ref().map(|t| t.clock);
+        let today: crate::room::facilitator::Today = Box::new(move || {
+            clock.map_or_else(|| chrono::Local::now().date_naive(), |clock| clock.now().date())
+        });
+        let opened = RoomApp::start(
+            ctx,
+            Arc::clone(&self.content),
+            self.config.clone(),
+            &self.config.room.listen,
+            today,
+        );
+        match opened {
+            Ok(room) => {
+                log::info!("operator opened a room");
+                let now = ctx.input(|i| i.time);
+                self.run(AppCommand::Session(Command::Wipe), ctx, now);
+                self.facilitator = Some(room);
+            }
+            Err(problem) => {
+                log::error!("{problem}");
+                if let Some(Overlay::Operator(panel)) = &mut self.ui_state.overlay {
+                    panel.room_problem = Some(problem);
+                }
+            }
+        }
+    }
+
+    /// The code dialog of a learner kiosk (attract screen).
+    fn run_room_code(&mut self, command: &AppCommand) {
+        if *command == AppCommand::AskRoomCode {
+            self.ui_state.overlay = Some(Overlay::RoomCode(RoomCodeDialog::default()));
+            self.say(&["room.learner.code.say".to_owned()]);
+            return;
+        }
+        // While the code is being checked it stays as it is.
+        let Some(Overlay::RoomCode(dialog)) = &mut self.ui_state.overlay else {
+            return;
+        };
+        if dialog.check == CodeCheck::Checking {
+            return;
+        }
+        match command {
+            AppCommand::RoomCodeDigit(digit) if dialog.digits.len() < repere_engine::room::CODE_DIGITS => {
+                dialog.digits.push(*digit);
+                dialog.check = CodeCheck::Typing;
+            }
+            AppCommand::RoomCodeErase => {
+                dialog.digits.pop();
+                dialog.check = CodeCheck::Typing;
+            }
+            AppCommand::JoinRoom => {
+                if let Some(address) = self.config.room.join_address()
+                    && repere_engine::room::is_room_code(&dialog.digits)
+                {
+                    dialog.check = CodeCheck::Checking;
+                    self.room_check = Some(RoomCheck::start(address, &dialog.digits));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Takes in the room's answers: a typed code checked (joined, or said wrong or
+    /// unreachable), a result that did not reach the facilitator (said), a typed room whose day
+    /// is over (forgotten, back at the attract screen).
+    fn follow_room(&mut self, ctx: &egui::Context) {
+        if let Some(answer) = self.room_check.as_ref().and_then(RoomCheck::poll) {
+            let code = self.room_check.take().map(|check| check.code().to_owned()).unwrap_or_default();
+            self.code_checked(answer, &code);
+        }
+        if self.room_check.is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let Some(room) = &mut self.room else {
+            return;
+        };
+        if room.poll()
+            && matches!(room.state(), LinkState::Refused | LinkState::Unreachable)
+            && self.session.screen() == Screen::Result
+        {
+            self.say(&["room.learner.not_sent.say".to_owned()]);
+        } else if room.state() == LinkState::Sending {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        let over = self.room_joined_on.is_some_and(|day| day != self.today());
+        if over && self.session.screen() == Screen::Attract {
+            log::info!("room: the day is over; the typed room code is forgotten");
+            self.room = None;
+            self.room_joined_on = None;
+        }
+    }
+
+    /// The facilitator's kiosk answered about the code typed.
+    fn code_checked(&mut self, answer: Result<(), LinkState>, code: &str) {
+        let Some(Overlay::RoomCode(dialog)) = &mut self.ui_state.overlay else {
+            return; // the dialog was closed meanwhile: nothing is joined
+        };
+        match answer {
+            Ok(()) => {
+                if let Some(address) = self.config.room.join_address() {
+                    log::info!("room: joined room {code} at {address}");
+                    self.room = Some(RoomLink::new(address, code));
+                    self.room_joined_on = Some(self.today());
+                }
+                self.ui_state.overlay = None;
+            }
+            Err(LinkState::Refused) => {
+                dialog.check = CodeCheck::Wrong;
+                dialog.digits.clear();
+                self.say(&["room.learner.code_wrong.say".to_owned()]);
+            }
+            Err(_) => {
+                dialog.check = CodeCheck::Unreachable;
+                self.say(&["room.learner.code_unreachable.say".to_owned()]);
+            }
         }
     }
 
@@ -855,6 +1027,7 @@ impl KioskApp {
                 }
                 self.say(&["welcome.say".to_owned()]);
             }
+            AppCommand::OpenRoom => self.open_room(ctx),
             AppCommand::Exit => {
                 if matches!(&self.ui_state.overlay, Some(Overlay::Operator(panel)) if panel.unlocked) {
                     log::info!("operator exit");
@@ -876,9 +1049,16 @@ impl KioskApp {
     fn wipe_ui(&mut self) {
         self.stop_speech();
         self.printer.wipe();
+        // A typed room that refused the result is closed (or reopened with another code).
+        if self.room_joined_on.is_some() && self.room_state() == Some(LinkState::Refused) {
+            log::info!("room: the room refused a result; its code is forgotten");
+            self.room = None;
+            self.room_joined_on = None;
+        }
         if let Some(room) = &mut self.room {
             room.wipe();
         }
+        self.room_check = None;
         self.visit_started = None;
         self.room_report = None;
         self.speaker.set_volume(DEFAULT_VOLUME);

@@ -48,6 +48,21 @@ impl RoomApp {
     ) -> Result<Self, String> {
         crate::i18n::install(&content);
         crate::fonts::install(ctx);
+        Self::start(ctx, content, config, listen, today)
+    }
+
+    /// Opens a room inside a running kiosk (its texts and fonts already installed): the
+    /// operator menu's "Open a room".
+    ///
+    /// # Errors
+    /// The address cannot be listened on.
+    pub fn start(
+        ctx: &egui::Context,
+        content: Arc<Content>,
+        config: Config,
+        listen: &str,
+        today: Today,
+    ) -> Result<Self, String> {
         let repaint = ctx.clone();
         let table = RoomTable::new(&super::new_code(), today());
         let server = RoomServer::open(listen, table, Box::new(move || repaint.request_repaint()))?;
@@ -63,6 +78,11 @@ impl RoomApp {
             typesetter: Arc::new(OnceLock::new()),
             applied: false,
         })
+    }
+
+    /// True until the facilitator closes the room (or its day ends).
+    pub fn is_open(&self) -> bool {
+        self.server.is_some()
     }
 
     /// The room's server while it is open (its address, its table), for tests.

@@ -54,6 +54,61 @@ pub fn post_report(address: &str, code: &str, report: &LearnerReport) -> Result<
     }
 }
 
+/// Asks the facilitator's kiosk at `address` whether `code` is its room's (a typed code is
+/// checked before results go to it).
+///
+/// # Errors
+/// [`LinkState::Refused`] (not the room's code, or shut out after wrong codes) or
+/// [`LinkState::Unreachable`], with the reason logged.
+pub fn check_room(address: &str, code: &str) -> Result<(), LinkState> {
+    let request = format!("GET /room/{code} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    let status = exchange(address, request.as_bytes()).map_err(|why| {
+        log::warn!("room: {address} unreachable: {why}");
+        LinkState::Unreachable
+    })?;
+    if status == 200 {
+        Ok(())
+    } else {
+        log::warn!("room: {address} refused the code ({status})");
+        Err(LinkState::Refused)
+    }
+}
+
+/// A typed room code being checked on a worker thread, so that the screen never waits.
+pub struct RoomCheck {
+    code: String,
+    answer: Receiver<Result<(), LinkState>>,
+}
+
+impl RoomCheck {
+    /// Starts checking `code` with the facilitator's kiosk at `address`.
+    pub fn start(address: &str, code: &str) -> Self {
+        let (outbox, answer) = channel();
+        let (address, owned) = (address.to_owned(), code.to_owned());
+        let spawned = std::thread::Builder::new()
+            .name("room-check".to_owned())
+            .spawn(move || outbox.send(check_room(&address, &owned)).ok());
+        if let Err(e) = spawned {
+            log::error!("room: no thread to check the code ({e})");
+        }
+        Self { code: code.to_owned(), answer }
+    }
+
+    /// The code being checked.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The answer once it came (a thread that could not start answers `Unreachable`).
+    pub fn poll(&self) -> Option<Result<(), LinkState>> {
+        match self.answer.try_recv() {
+            Ok(answer) => Some(answer),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(LinkState::Unreachable)),
+        }
+    }
+}
+
 /// Sends `request` and reads the answer's status code.
 fn exchange(address: &str, request: &[u8]) -> Result<u16, String> {
     let target = address.to_socket_addrs().map_err(|e| e.to_string())?.next().ok_or("no address")?;
@@ -72,6 +127,7 @@ fn exchange(address: &str, request: &[u8]) -> Result<u16, String> {
 
 /// The link of a learner kiosk to its room, driven from the UI thread.
 pub struct RoomLink {
+    code: String,
     jobs: Option<Sender<(u64, LearnerReport)>>,
     answers: Option<Receiver<(u64, LinkState)>>,
     /// Answers about an earlier visitor are ignored.
@@ -86,6 +142,7 @@ impl RoomLink {
     pub fn new(address: &str, code: &str) -> Self {
         let (jobs, inbox) = channel::<(u64, LearnerReport)>();
         let (outbox, answers) = channel();
+        let room_code = code.to_owned();
         let (address, code) = (address.to_owned(), code.to_owned());
         let spawned = std::thread::Builder::new().name("room-link".to_owned()).spawn(move || {
             for (serial, report) in inbox {
@@ -107,6 +164,7 @@ impl RoomLink {
         });
         match spawned {
             Ok(_) => Self {
+                code: room_code,
                 jobs: Some(jobs),
                 answers: Some(answers),
                 serial: 0,
@@ -115,9 +173,21 @@ impl RoomLink {
             },
             Err(e) => {
                 log::error!("room: no worker thread ({e}); results stay on this kiosk");
-                Self { jobs: None, answers: None, serial: 0, pending: 0, state: LinkState::Idle }
+                Self {
+                    code: room_code,
+                    jobs: None,
+                    answers: None,
+                    serial: 0,
+                    pending: 0,
+                    state: LinkState::Idle,
+                }
             }
         }
+    }
+
+    /// The room's code.
+    pub fn code(&self) -> &str {
+        &self.code
     }
 
     /// Where the visitor's report is.

@@ -6,7 +6,7 @@ pub mod facilitator;
 pub mod link;
 pub mod server;
 
-pub use link::{LinkState, RoomLink};
+pub use link::{LinkState, RoomCheck, RoomLink};
 pub use server::RoomServer;
 
 /// The path a learner kiosk posts its report to.

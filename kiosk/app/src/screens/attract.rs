@@ -59,9 +59,33 @@ pub fn attract_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
         });
         ui.add_space(8.0);
     }
+    room_ui(ui, view, commands);
     if background.clicked() && commands.is_empty() {
         commands.push(AppCommand::Session(Command::Start));
     }
     let label = tr(language, "app.name");
     background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Pane, true, &label));
+}
+
+/// A learner kiosk in a library room: which room its results go to, and (when the config names
+/// the facilitator's kiosk but no code) the button to type the room's code.
+fn room_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let look = view.look;
+    let language = view.session.language();
+    if let Some(code) = view.room_code {
+        ui.add_space(16.0);
+        let joined = crate::i18n::tr_with(language, "room.learner.joined", &[("code", code)]);
+        text_block(ui, look, &joined, TextKind::Body, LineAlign::Center);
+    }
+    let typed = view.config.room.join.is_some() && view.config.room.code.is_none();
+    if typed {
+        ui.add_space(16.0);
+        ui.horizontal(|ui| {
+            ui.add_space((ui.available_width() - 420.0).max(0.0) / 2.0);
+            let label = tr(language, "room.learner.code_button");
+            if big_button(ui, look, &label, None, ButtonKind::Secondary, vec2(420.0, 80.0)).clicked() {
+                commands.push(AppCommand::AskRoomCode);
+            }
+        });
+    }
 }

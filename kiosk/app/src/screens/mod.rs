@@ -10,6 +10,7 @@ mod place_card;
 mod question;
 mod result;
 pub mod room;
+mod room_code;
 mod room_name;
 mod slip_codes;
 mod stop_confirm;
@@ -24,6 +25,7 @@ use repere_engine::content::Content;
 use repere_engine::session::{IdleState, Screen, Session};
 
 pub use self::operator::OperatorPanel;
+pub use self::room_code::{CodeCheck, RoomCodeDialog};
 use crate::app::{AppCommand, UiState};
 use crate::i18n::tr;
 use crate::slip_printer::{PrintState, PrinterStatus};
@@ -44,6 +46,8 @@ pub enum Overlay {
     SlipCodes,
     /// In a room: a first name for the facilitator's table.
     RoomName,
+    /// A learner kiosk: the room's code, typed on the attract screen.
+    RoomCode(RoomCodeDialog),
 }
 
 /// What a screen reads.
@@ -70,6 +74,8 @@ pub struct View<'a> {
     pub has_printer: bool,
     /// Where the visitor's result is on its way to the facilitator, in a room.
     pub room_state: Option<crate::room::LinkState>,
+    /// The code of the room this kiosk sends results to, if any.
+    pub room_code: Option<&'a str>,
     /// The printer's status, for the operator.
     pub printer_status: &'a PrinterStatus,
 }
@@ -147,6 +153,7 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         Some(Overlay::PlaceCard(index)) => place_card::place_dialog_ui(ui.ctx(), view, *index, commands),
         Some(Overlay::SlipCodes) => slip_codes::slip_codes_ui(ui.ctx(), view, commands),
         Some(Overlay::RoomName) => room_name::room_name_ui(ui.ctx(), view, commands),
+        Some(Overlay::RoomCode(code)) => room_code::room_code_ui(ui.ctx(), view, code, commands),
         None => {
             if let IdleState::Warning { seconds_left } = view.session.idle_state(view.now) {
                 idle_warning::idle_warning_ui(ui.ctx(), view, seconds_left, commands);

@@ -20,6 +20,8 @@ pub struct OperatorPanel {
     pub wrong: bool,
     /// The PIN was accepted.
     pub unlocked: bool,
+    /// Why the room asked for could not open.
+    pub room_problem: Option<String>,
 }
 
 /// Side of the corner that takes the secret taps.
@@ -55,7 +57,7 @@ pub fn operator_ui(
         text_block(ui, look, &view.tr("operator.title"), TextKind::Title, LineAlign::Center);
         ui.add_space(12.0);
         if panel.unlocked {
-            menu_ui(ui, view, commands);
+            menu_ui(ui, view, panel, commands);
         } else {
             pin_ui(ui, view, panel, commands);
         }
@@ -113,7 +115,7 @@ fn pin_ui(ui: &mut Ui, view: &View<'_>, panel: &OperatorPanel, commands: &mut Ve
     }
 }
 
-fn menu_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+fn menu_ui(ui: &mut Ui, view: &View<'_>, panel: &OperatorPanel, commands: &mut Vec<AppCommand>) {
     let look = view.look;
     let language = view.session.language();
     let kiosk = tr_with(
@@ -135,6 +137,10 @@ fn menu_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         }
     };
     text_block(ui, look, &printer, TextKind::Body, LineAlign::Start);
+    if let Some(problem) = &panel.room_problem {
+        let shown = tr_with(language, "operator.room_failed", &[("problem", problem)]);
+        text_block(ui, look, &shown, TextKind::Body, LineAlign::Start);
+    }
     let printing = view.print_state.said_key();
     if let Some(key) = printing {
         text_block(ui, look, &view.tr(key), TextKind::Body, LineAlign::Start);
@@ -165,6 +171,18 @@ fn menu_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             .clicked()
         {
             commands.push(AppCommand::TestPrint);
+        }
+        if big_button(
+            ui,
+            look,
+            &view.tr("operator.room_open"),
+            None,
+            ButtonKind::Secondary,
+            vec2(360.0, 72.0),
+        )
+        .clicked()
+        {
+            commands.push(AppCommand::OpenRoom);
         }
         if big_button(ui, look, &view.tr("operator.exit"), Some("🚪"), ButtonKind::Primary, vec2(360.0, 72.0))
             .clicked()

@@ -153,7 +153,7 @@ fn room_band(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let room = match view.room_state {
         Some(LinkState::Sending) => Some("room.learner.sending"),
         Some(LinkState::Sent) => Some("room.learner.sent"),
-        Some(LinkState::Refused | LinkState::Unreachable) => Some("room.learner.not_sent"),
+        Some(LinkState::Refused | LinkState::Unreachable) => Some("room.learner.not_sent.say"),
         Some(LinkState::Idle) | None => None,
     };
     if let Some(key) = room {

@@ -17,7 +17,7 @@ pub fn room_name_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<App
     dialog(ctx, look, "room_name", 720.0, |ui| {
         text_block(ui, look, &view.tr("room.learner.name_title"), TextKind::Title, LineAlign::Center);
         ui.add_space(8.0);
-        text_block(ui, look, &view.tr("room.learner.name_hint"), TextKind::Body, LineAlign::Center);
+        text_block(ui, look, &view.tr("room.learner.name.say"), TextKind::Body, LineAlign::Center);
         ui.add_space(12.0);
         let mut presses = physical_keys(ui);
         text_field(

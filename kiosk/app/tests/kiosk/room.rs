@@ -408,6 +408,7 @@ fn learner_snapshots(language: &str) {
             repere_kiosk::replay::Step::Type("Amina".into()),
         ])
         .unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["room.learner.name.say"], "what to write is said");
     replayer.harness_mut().snapshot_options(format!("{language}/room_name"), &snapshot_options());
     replayer
         .steps(&[repere_kiosk::replay::Step::ClickKey { key: "room.learner.name_send".into(), nth: None }])
@@ -425,4 +426,202 @@ fn snapshots_of_a_learner_in_a_room_fr() {
 #[test]
 fn snapshots_of_a_learner_in_a_room_ar() {
     learner_snapshots("ar");
+}
+
+/// Steps `replayer` (real time: the check and the posts run on worker threads) until `done`.
+fn step_until(replayer: &mut repere_kiosk::replay::Replayer, done: impl Fn(&repere_kiosk::KioskApp) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !done(replayer.app()) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        replayer.harness_mut().step();
+    }
+    assert!(done(replayer.app()), "not within 15 s");
+}
+
+fn digits(code: &str) -> Vec<repere_kiosk::replay::Step> {
+    code.chars().map(|c| repere_kiosk::replay::Step::Click { label: c.to_string(), nth: None }).collect()
+}
+
+fn click_key(key: &str) -> repere_kiosk::replay::Step {
+    repere_kiosk::replay::Step::ClickKey { key: key.to_owned(), nth: None }
+}
+
+fn code_dialog(app: &repere_kiosk::KioskApp) -> Option<repere_kiosk::screens::RoomCodeDialog> {
+    match &app.ui_state().overlay {
+        Some(repere_kiosk::screens::Overlay::RoomCode(dialog)) => Some(dialog.clone()),
+        _ => None,
+    }
+}
+
+/// A library's learner kiosk knows the facilitator's machine (`[room] join`) but not the day's
+/// code: the learner types it on the attract screen. A wrong code and a silent facilitator are
+/// said; the right one joins, and the result then reaches the facilitator's table.
+#[test]
+fn a_learner_types_the_room_code_on_the_attract_screen() {
+    use repere_kiosk::screens::CodeCheck;
+    let server = open_room();
+    let mut config = crate::config();
+    config.room.join = Some(format!("http://{}", server.address()));
+    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, None);
+    assert_eq!(replayer.app().room_state(), None, "in no room yet");
+    replayer.steps(&[click_key("room.learner.code_button")]).unwrap();
+    assert_eq!(replayer.app().last_spoken(), ["room.learner.code.say"], "what to type is said");
+    assert!(replayer.app().session().screen() == repere_engine::session::Screen::Attract, "no visit begun");
+    replayer.steps(&digits("1234567")).unwrap();
+    assert_eq!(code_dialog(replayer.app()).unwrap().digits, "123456", "six digits at most");
+    replayer.steps(&[click_key("room.learner.code_join")]).unwrap();
+    step_until(&mut replayer, |app| code_dialog(app).is_some_and(|d| d.check == CodeCheck::Wrong));
+    assert_eq!(replayer.app().last_spoken(), ["room.learner.code_wrong.say"], "a wrong code is said");
+    assert_eq!(replayer.app().room_state(), None, "a wrong code joins nothing");
+    replayer.steps(&digits(CODE)).unwrap();
+    replayer.steps(&[click_key("room.learner.code_join")]).unwrap();
+    step_until(&mut replayer, |app| app.room_state().is_some());
+    assert!(code_dialog(replayer.app()).is_none(), "the dialog closes once in the room");
+    let joined = tr_with("fr", "room.learner.joined", &[("code", CODE)]);
+    replayer.steps(&[repere_kiosk::replay::Step::Expect(joined)]).unwrap();
+
+    // A visit now: its result goes to the room.
+    let script = std::fs::read_to_string(replay_script("fr-happy-path.json")).unwrap();
+    let script = repere_kiosk::replay::parse_script(&script).unwrap();
+    let steps: Vec<_> = script
+        .steps
+        .into_iter()
+        .take_while(
+            |s| !matches!(s, repere_kiosk::replay::Step::ClickKey { key, .. } if key == "result.finish"),
+        )
+        .filter(|s| !matches!(s, repere_kiosk::replay::Step::Shot(_)))
+        .collect();
+    replayer.steps(&steps).unwrap();
+    replayer.finish_sending_to_room();
+    assert_eq!(replayer.app().room_state(), Some(LinkState::Sent), "the facilitator has it");
+    assert_eq!(server.table().learners().len(), 1, "on the facilitator's table");
+
+    // The facilitator closes the room: the next result is not sent, and that is said.
+    server.close();
+    replayer.steps(&[click_key("result.finish")]).unwrap();
+    step_until(&mut replayer, |app| app.session().screen() == repere_engine::session::Screen::Attract);
+    replayer.steps(&[repere_kiosk::replay::Step::Wait(0.5)]).unwrap();
+    replayer.steps(&steps).unwrap();
+    replayer.finish_sending_to_room();
+    assert_eq!(replayer.app().room_state(), Some(LinkState::Unreachable));
+    assert!(
+        replayer.app().last_spoken().contains(&"room.learner.not_sent.say".to_owned()),
+        "a result that did not go is said: {:?}",
+        replayer.app().last_spoken()
+    );
+}
+
+/// The facilitator's machine does not answer: said, and the learner can try again.
+#[test]
+fn a_room_code_typed_while_the_facilitator_is_away_is_said_unreachable() {
+    use repere_kiosk::screens::CodeCheck;
+    let server = open_room();
+    let address = server.address();
+    server.close();
+    let mut config = crate::config();
+    config.room.join = Some(format!("http://{address}"));
+    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, None);
+    replayer.steps(&[click_key("room.learner.code_button")]).unwrap();
+    replayer.steps(&digits(CODE)).unwrap();
+    replayer.steps(&[click_key("room.learner.code_join")]).unwrap();
+    step_until(&mut replayer, |app| code_dialog(app).is_some_and(|d| d.check == CodeCheck::Unreachable));
+    assert_eq!(replayer.app().last_spoken(), ["room.learner.code_unreachable.say"]);
+    assert_eq!(code_dialog(replayer.app()).unwrap().digits, CODE, "the code stays, to try again");
+    assert_eq!(replayer.app().room_state(), None);
+    replayer.steps(&[click_key("room.learner.name_cancel")]).unwrap();
+    assert!(code_dialog(replayer.app()).is_none(), "cancelled");
+}
+
+/// Without `[room] join` there is nothing to type: a walk-in kiosk shows no room button.
+#[test]
+fn a_walk_in_kiosk_has_no_room_button() {
+    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), crate::config(), None);
+    assert!(replayer.steps(&[click_key("room.learner.code_button")]).is_err(), "no such button");
+}
+
+/// A kiosk's operator opens a room from the staff menu: the screen becomes the facilitator's,
+/// learners' results arrive in it, and closing the room brings the attract screen back.
+#[test]
+fn the_operator_opens_a_room_on_the_kiosk_and_closes_it() {
+    let mut config = crate::config();
+    config.room.listen = "127.0.0.1:0".to_owned();
+    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, None);
+    let chord = repere_kiosk::replay::Step::Press {
+        key: egui::Key::O,
+        modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
+    };
+    replayer.steps(&[chord]).unwrap();
+    replayer.steps(&digits("2580")).unwrap();
+    replayer.steps(&[repere_kiosk::replay::Step::Click { label: "OK".into(), nth: None }]).unwrap();
+    replayer.harness_mut().snapshot_options("fr/operator_menu", &snapshot_options());
+    replayer.steps(&[click_key("operator.room_open")]).unwrap();
+    let (address, code) = {
+        let room = replayer.app().facilitator().expect("a room is open");
+        let server = room.server().unwrap();
+        (server.address().to_string(), server.table().code().to_owned())
+    };
+    post_report(&address, &code, &report("a", Some("Amina"), 2)).unwrap();
+    replayer
+        .steps(&[repere_kiosk::replay::Step::Wait(0.5), repere_kiosk::replay::Step::Expect("Amina".into())])
+        .unwrap();
+    let title = tr_with("fr", "room.title", &[("code", &code)]);
+    replayer.steps(&[repere_kiosk::replay::Step::Expect(title)]).unwrap();
+    replayer.steps(&[click_key("room.close")]).unwrap();
+    assert!(replayer.app().facilitator().is_none(), "closed");
+    assert_eq!(post_report(&address, &code, &report("b", None, 2)), Err(LinkState::Unreachable), "gone");
+    replayer.steps(&[click_key("attract.touch")]).unwrap();
+    assert_eq!(replayer.app().session().screen(), repere_engine::session::Screen::Language, "a kiosk again");
+}
+
+/// The room's port is taken: the operator menu says why, and the kiosk goes on.
+#[test]
+fn a_room_that_cannot_open_is_said_in_the_operator_menu() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut config = crate::config();
+    config.room.listen = taken.local_addr().unwrap().to_string();
+    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, None);
+    let chord = repere_kiosk::replay::Step::Press {
+        key: egui::Key::O,
+        modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
+    };
+    replayer.steps(&[chord]).unwrap();
+    replayer.steps(&digits("2580")).unwrap();
+    replayer
+        .steps(&[
+            repere_kiosk::replay::Step::Click { label: "OK".into(), nth: None },
+            click_key("operator.room_open"),
+        ])
+        .unwrap();
+    assert!(replayer.app().facilitator().is_none(), "no room");
+    let Some(repere_kiosk::screens::Overlay::Operator(panel)) = &replayer.app().ui_state().overlay else {
+        panic!("the operator menu stays");
+    };
+    assert!(panel.room_problem.as_deref().is_some_and(|p| p.contains("cannot listen")), "{panel:?}");
+}
+
+/// The code dialog half typed, then the attract screen of a kiosk in the room.
+fn room_code_snapshots(language: &str) {
+    let server = open_room();
+    let mut config = crate::config();
+    config.room.join = Some(format!("http://{}", server.address()));
+    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, Some(language));
+    replayer.steps(&[click_key("room.learner.code_button")]).unwrap();
+    replayer.steps(&digits(&CODE[..4])).unwrap();
+    replayer.harness_mut().snapshot_options(format!("{language}/room_code"), &snapshot_options());
+    replayer.steps(&digits(&CODE[4..])).unwrap();
+    replayer.steps(&[click_key("room.learner.code_join")]).unwrap();
+    step_until(&mut replayer, |app| app.room_state().is_some());
+    replayer.steps(&[repere_kiosk::replay::Step::Wait(0.5)]).unwrap();
+    replayer.harness_mut().snapshot_options(format!("{language}/attract_in_room"), &snapshot_options());
+    server.close();
+}
+
+#[test]
+fn snapshots_of_the_room_code_fr() {
+    room_code_snapshots("fr");
+}
+
+#[test]
+fn snapshots_of_the_room_code_ar() {
+    room_code_snapshots("ar");
 }
