@@ -140,7 +140,7 @@ pub fn render(voice: &Voice, text: &str) -> Result<Vec<u8>, String> {
     let mut command = espeak(voice.data.as_deref());
     // `-b 1`: the text is UTF-8; `--`: a text starting with "-" is not an option.
     let output = command
-        .args(["-v", &voice.name, "-b", "1", "--stdout", "--", text])
+        .args(["-v", &voice.name, "-b", "1", "--stdout", "--", &shadda_first(text)])
         .stdin(Stdio::null())
         .output()
         .map_err(|err| format!("espeak-ng cannot run ({err})"))?;
@@ -149,6 +149,37 @@ pub fn render(voice: &Voice, text: &str) -> Result<Vec<u8>, String> {
         return Err(format!("espeak-ng voice {:?} gave no speech: {}", voice.name, why.trim()));
     }
     Ok(with_sizes(output.stdout))
+}
+
+/// `text` with each Arabic-script short vowel (or tanwin) that precedes a shadda put after it.
+/// Unicode's canonical order writes the vowel first, and espeak-ng then drops both the doubling
+/// and the vowel; `kiosk/tools/render-sounds` feeds the prompts the same way.
+pub fn shadda_first(text: &str) -> String {
+    const SHADDA: char = '\u{0651}';
+    let mut out = String::with_capacity(text.len());
+    let mut vowel: Option<char> = None;
+    for c in text.chars() {
+        match vowel.take() {
+            Some(v) if c == SHADDA => {
+                out.push(SHADDA);
+                out.push(v);
+            }
+            Some(v) => {
+                out.push(v);
+                if ('\u{064b}'..='\u{0650}').contains(&c) {
+                    vowel = Some(c);
+                } else {
+                    out.push(c);
+                }
+            }
+            None if ('\u{064b}'..='\u{0650}').contains(&c) => vowel = Some(c),
+            None => out.push(c),
+        }
+    }
+    if let Some(v) = vowel {
+        out.push(v);
+    }
+    out
 }
 
 /// Writes the real sizes into a WAV header streamed to stdout (espeak-ng leaves them at
@@ -177,4 +208,17 @@ fn with_sizes(mut wav: Vec<u8>) -> Vec<u8> {
         at += 8 + u32::from_le_bytes(length) as usize;
     }
     wav
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shadda_comes_before_its_vowel() {
+        // مُحَمَّد as Unicode's canonical order writes it, then as espeak-ng reads it.
+        let canonical = "م\u{64f}ح\u{64e}م\u{64e}\u{651}د";
+        assert_eq!(super::shadda_first(canonical), "م\u{64f}ح\u{64e}م\u{651}\u{64e}د");
+        assert_eq!(super::shadda_first("قال \u{64b}"), "قال \u{64b}", "a vowel with no shadda stays");
+        assert_eq!(super::shadda_first("\u{64e}\u{650}\u{651}"), "\u{64e}\u{651}\u{650}", "the last vowel");
+        assert_eq!(super::shadda_first("Rue de la Paix, 05"), "Rue de la Paix, 05");
+    }
 }

@@ -9,9 +9,7 @@ use repere_engine::vocabulary::AnswerShape;
 
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
-use crate::theme::TextKind;
-use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, icon_button, text_block};
+use crate::widgets::{ButtonKind, big_button, digits_field, keypad};
 
 /// The question at `index`.
 pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Vec<AppCommand>) {
@@ -143,44 +141,19 @@ fn yes_no_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
 fn postcode_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let look = view.look;
     let typed = &view.ui_state.postcode;
-    // Digits always run left to right, whatever the language.
-    let shown: String = (0..5).map(|i| typed.chars().nth(i).unwrap_or('_')).flat_map(|c| [c, ' ']).collect();
-    ui.vertical_centered(|ui| {
-        let field = text_block(ui, &look.latin(), shown.trim_end(), TextKind::Title, LineAlign::Center);
-        let label = view.tr("question.postcode.field");
-        let value = typed.clone();
-        field.widget_info(|| {
-            let mut info = egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label);
-            info.current_text_value = Some(value.clone());
-            info
-        });
-    });
+    digits_field(ui, look, typed, 5, &view.tr("question.postcode.field"));
     ui.add_space(12.0);
-    let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "⬅", "0", "✔"];
-    let keypad_width = 3.0 * 76.0 + 2.0 * ui.spacing().item_spacing.x;
-    for row in keys.chunks(3) {
-        ui.horizontal(|ui| {
-            ui.add_space((ui.available_width() - keypad_width).max(0.0) / 2.0);
-            for key in row {
-                let label = match *key {
-                    "⬅" => view.tr("question.postcode.erase"),
-                    "✔" => view.tr("common.continue"),
-                    digit => digit.to_owned(),
-                };
-                if icon_button(ui, look, key, &label, 76.0).clicked() {
-                    match *key {
-                        "⬅" => commands.push(AppCommand::PostcodeErase),
-                        "✔" => {
-                            if is_postcode(typed) {
-                                commands.push(AppCommand::Session(Command::Answer(AnswerValue::Postcode(
-                                    typed.clone(),
-                                ))));
-                            }
-                        }
-                        digit => commands.extend(digit.chars().next().map(AppCommand::PostcodeDigit)),
-                    }
-                }
-            }
-        });
+    let label = |key: &str| match key {
+        "⬅" => view.tr("question.postcode.erase"),
+        "✔" => view.tr("common.continue"),
+        digit => digit.to_owned(),
+    };
+    match keypad(ui, look, ["⬅", "✔"], label) {
+        Some("⬅") => commands.push(AppCommand::PostcodeErase),
+        Some("✔") if is_postcode(typed) => {
+            commands.push(AppCommand::Session(Command::Answer(AnswerValue::Postcode(typed.clone()))));
+        }
+        Some("✔") | None => {}
+        Some(digit) => commands.extend(digit.chars().next().map(AppCommand::PostcodeDigit)),
     }
 }

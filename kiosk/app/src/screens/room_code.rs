@@ -6,7 +6,7 @@ use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, dialog, icon_button, text_block};
+use crate::widgets::{ButtonKind, big_button, dialog, digits_field, keypad, text_block};
 
 /// How the typed code is doing.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,21 +44,8 @@ pub fn room_code_ui(
         ui.add_space(8.0);
         text_block(ui, look, &view.tr("room.learner.code.say"), TextKind::Body, LineAlign::Center);
         ui.add_space(12.0);
-        // Digits run left to right, whatever the language.
-        let shown: String = (0..repere_engine::room::CODE_DIGITS)
-            .map(|i| code.digits.chars().nth(i).unwrap_or('_'))
-            .flat_map(|c| [c, ' '])
-            .collect();
-        ui.vertical_centered(|ui| {
-            let field = text_block(ui, &look.latin(), shown.trim_end(), TextKind::Title, LineAlign::Center);
-            let label = view.tr("room.learner.code_title");
-            let value = code.digits.clone();
-            field.widget_info(|| {
-                let mut info = egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label);
-                info.current_text_value = Some(value.clone());
-                info
-            });
-        });
+        let digits = repere_engine::room::CODE_DIGITS;
+        digits_field(ui, look, &code.digits, digits, &view.tr("room.learner.code_title"));
         let status = match code.check {
             CodeCheck::Typing => None,
             CodeCheck::Checking => Some("room.learner.code_checking"),
@@ -93,26 +80,10 @@ pub fn room_code_ui(
 
 /// Ten digits and "erase", as on the postcode question.
 fn keypad_ui(ui: &mut egui::Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
-    let look = view.look;
-    let keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "⬅"];
-    let keypad_width = 3.0 * 76.0 + 2.0 * ui.spacing().item_spacing.x;
-    for row in keys.chunks(3) {
-        ui.horizontal(|ui| {
-            ui.add_space((ui.available_width() - keypad_width).max(0.0) / 2.0);
-            for key in row {
-                if key.is_empty() {
-                    ui.add_space(76.0 + ui.spacing().item_spacing.x);
-                    continue;
-                }
-                let label =
-                    if *key == "⬅" { view.tr("question.postcode.erase") } else { (*key).to_owned() };
-                if icon_button(ui, look, key, &label, 76.0).clicked() {
-                    match *key {
-                        "⬅" => commands.push(AppCommand::RoomCodeErase),
-                        digit => commands.extend(digit.chars().next().map(AppCommand::RoomCodeDigit)),
-                    }
-                }
-            }
-        });
+    let label = |key: &str| if key == "⬅" { view.tr("question.postcode.erase") } else { key.to_owned() };
+    match keypad(ui, view.look, ["", "⬅"], label) {
+        Some("⬅") => commands.push(AppCommand::RoomCodeErase),
+        Some(digit) => commands.extend(digit.chars().next().map(AppCommand::RoomCodeDigit)),
+        None => {}
     }
 }

@@ -6,9 +6,11 @@ mod big_button;
 mod dialog;
 pub mod document_picker;
 pub mod keyboard;
+mod keypad;
 mod text_block;
 pub mod typing;
 
 pub use big_button::{ButtonKind, big_button, big_button_named, centered_button, icon_button};
 pub use dialog::dialog;
+pub use keypad::{digits_field, keypad};
 pub use text_block::{caption_at, text_block, text_galley, text_line};

@@ -380,24 +380,29 @@ fn check_reports_a_missing_export_folder_and_a_bad_join_address() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// A learner kiosk in a room: the result says the facilitator has it, then the name dialog.
-fn learner_snapshots(language: &str) {
-    let server = open_room();
-    let mut config = crate::config();
-    config.room.join = Some(format!("http://{}", server.address()));
-    config.room.code = Some(CODE.to_owned());
+/// The steps of the language's happy-path replay up to its result (the Arabic script goes on
+/// to the goodbye), without its screenshots.
+fn steps_to_result(language: &str) -> Vec<repere_kiosk::replay::Step> {
     let script = std::fs::read_to_string(replay_script(&format!("{language}-happy-path.json"))).unwrap();
     let script = repere_kiosk::replay::parse_script(&script).unwrap();
-    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, Some(language));
-    // Up to the result (the Arabic script goes on to the goodbye).
-    let steps: Vec<_> = script
+    script
         .steps
         .into_iter()
         .take_while(
             |s| !matches!(s, repere_kiosk::replay::Step::ClickKey { key, .. } if key == "result.finish"),
         )
         .filter(|s| !matches!(s, repere_kiosk::replay::Step::Shot(_)))
-        .collect();
+        .collect()
+}
+
+/// A learner kiosk in a room: the result says the facilitator has it, then the name dialog.
+fn learner_snapshots(language: &str) {
+    let server = open_room();
+    let mut config = crate::config();
+    config.room.join = Some(format!("http://{}", server.address()));
+    config.room.code = Some(CODE.to_owned());
+    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, Some(language));
+    let steps = steps_to_result(language);
     replayer.steps(&steps).unwrap();
     replayer.finish_sending_to_room();
     assert_eq!(replayer.app().room_state(), Some(LinkState::Sent), "the facilitator has it");
@@ -481,16 +486,7 @@ fn a_learner_types_the_room_code_on_the_attract_screen() {
     replayer.steps(&[repere_kiosk::replay::Step::Expect(joined)]).unwrap();
 
     // A visit now: its result goes to the room.
-    let script = std::fs::read_to_string(replay_script("fr-happy-path.json")).unwrap();
-    let script = repere_kiosk::replay::parse_script(&script).unwrap();
-    let steps: Vec<_> = script
-        .steps
-        .into_iter()
-        .take_while(
-            |s| !matches!(s, repere_kiosk::replay::Step::ClickKey { key, .. } if key == "result.finish"),
-        )
-        .filter(|s| !matches!(s, repere_kiosk::replay::Step::Shot(_)))
-        .collect();
+    let steps = steps_to_result("fr");
     replayer.steps(&steps).unwrap();
     replayer.finish_sending_to_room();
     assert_eq!(replayer.app().room_state(), Some(LinkState::Sent), "the facilitator has it");
