@@ -48,7 +48,9 @@ pub fn attract_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) 
         ui.horizontal(|ui| {
             let width = row.len() as f32 * (cell.x + ui.spacing().item_spacing.x);
             ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-            for info in row {
+            // In the reading direction: on an Arabic screen the first language is on the right.
+            let in_order: Vec<_> = if look.rtl { row.iter().rev().collect() } else { row.iter().collect() };
+            for info in in_order {
                 // Each name in its own direction, whatever the attract screen's language.
                 let own = Look::new(info.is_rtl(), look.modes);
                 if big_button(ui, &own, &info.name, None, ButtonKind::Secondary, cell).clicked() {

@@ -5,7 +5,7 @@
 use egui::Ui;
 use repere_engine::session::Command;
 
-use super::{View, grid_cell};
+use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::i18n::tr_with;
 use crate::theme::Look;
@@ -29,24 +29,27 @@ pub fn language_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>)
     } else {
         egui::Layout::left_to_right(egui::Align::Center)
     };
-    ui.horizontal_wrapped(|ui| {
-        for info in offered {
-            ui.allocate_ui_with_layout(cell, layout, |ui| {
-                ui.set_min_size(cell);
-                ui.spacing_mut().item_spacing.x = close;
-                let own = Look::new(info.is_rtl(), view.look.modes);
-                let selected = info.code == view.session.language();
-                if big_button(ui, &own, &info.name, None, ButtonKind::Choice { selected }, name_size)
-                    .clicked()
-                {
-                    commands.push(AppCommand::Session(Command::ChooseLanguage(info.code.clone())));
-                }
-                // Only a language with a voice has its name to hear.
-                let listen = tr_with(view.session.language(), "language.listen", &[("name", &info.name)]);
-                if info.voice.is_some() && icon_button(ui, view.look, "🔊", &listen, cell.y).clicked() {
-                    commands.push(AppCommand::HearLanguageName(info.code.clone()));
-                }
-            });
-        }
-    });
+    // Row by row in the reading direction: on an Arabic screen the first language is on the right.
+    for row in offered.chunks(per_row) {
+        reading_row(ui, view.look, |ui| {
+            for info in row {
+                ui.allocate_ui_with_layout(cell, layout, |ui| {
+                    ui.set_min_size(cell);
+                    ui.spacing_mut().item_spacing.x = close;
+                    let own = Look::new(info.is_rtl(), view.look.modes);
+                    let selected = info.code == view.session.language();
+                    if big_button(ui, &own, &info.name, None, ButtonKind::Choice { selected }, name_size)
+                        .clicked()
+                    {
+                        commands.push(AppCommand::Session(Command::ChooseLanguage(info.code.clone())));
+                    }
+                    // Only a language with a voice has its name to hear.
+                    let listen = tr_with(view.session.language(), "language.listen", &[("name", &info.name)]);
+                    if info.voice.is_some() && icon_button(ui, view.look, "🔊", &listen, cell.y).clicked() {
+                        commands.push(AppCommand::HearLanguageName(info.code.clone()));
+                    }
+                });
+            }
+        });
+    }
 }
