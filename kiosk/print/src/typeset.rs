@@ -36,7 +36,7 @@ struct PageSize {
     margin_mm: f64,
 }
 
-const A4: PageSize = PageSize { width_mm: 210.0, margin_mm: 16.0 };
+const A4: PageSize = PageSize { width_mm: 210.0, margin_mm: 12.0 };
 const RECEIPT: PageSize = PageSize { width_mm: 80.0, margin_mm: 5.0 };
 const RASTER: PageSize = PageSize { width_mm: RASTER_WIDTH_MM, margin_mm: 1.5 };
 

@@ -126,3 +126,31 @@ fn escpos_bytes_are_the_raster_576_dots_wide() {
     assert!(black > all / 100 && black < all / 3, "ink on {black} of {all} dots");
     assert_eq!(TYPESETTER.render(&slip, SlipFormat::Escpos).expect("escpos"), escpos::escpos_bytes(&raster));
 }
+
+/// An office printer gets one sheet: the A4 slip of every golden profile holds on one page in
+/// every language (both parts, three places with their codes).
+#[test]
+fn an_a4_slip_is_one_page_in_every_language() {
+    let profiles = [
+        "advanced-fears-procedures",
+        "allophone-smartphone-beginner",
+        "autonomous-unknown-postcode",
+        "far-from-digital-urgent-wheelchair",
+        "intermediate-hard-of-hearing",
+    ];
+    for language in &CONTENT.languages {
+        for profile in profiles {
+            let pdf = TYPESETTER.render(&slip(profile, &language.code), SlipFormat::PdfA4).expect("pdf");
+            let text = String::from_utf8_lossy(&pdf);
+            // Page objects, not the page tree (`/Type /Pages`).
+            let pages = text
+                .match_indices("/Type")
+                .filter(|(at, _)| {
+                    let rest = text[at + "/Type".len()..].trim_start();
+                    rest.starts_with("/Page") && !rest.starts_with("/Pages")
+                })
+                .count();
+            assert_eq!(pages, 1, "{profile} in {}: {pages} pages", language.code);
+        }
+    }
+}
