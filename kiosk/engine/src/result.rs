@@ -272,14 +272,16 @@ pub fn build_result(
         .filter(|(_, r)| matches!(r.status, DomainStatus::Mastered | DomainStatus::Partial))
         .map(|(d, _)| d.id().to_owned())
         .collect();
-    if has("devices", "smartphone") {
-        can_do.push("smartphone".to_owned());
-    }
-    if has("email", "uses") {
-        can_do.push("email".to_owned());
-    }
-    if has("procedures_alone", "yes") {
-        can_do.push("procedures".to_owned());
+    // What they said they do, unless the hands-on part already showed it.
+    let said = [
+        ("devices", "smartphone", "smartphone"),
+        ("email", "uses", "email"),
+        ("procedures_alone", "yes", "procedures"),
+    ];
+    for (question, answer, id) in said {
+        if has(question, answer) && !can_do.iter().any(|c| c == id) {
+            can_do.push(id.to_owned());
+        }
     }
     if stopped_early {
         reasons.push("the hands-on part stopped early: the mouse is not yet at ease".to_owned());

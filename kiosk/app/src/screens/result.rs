@@ -45,7 +45,8 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             );
             ui.add_space(20.0);
             text_block(ui, look, &view.tr("result.can_do.title"), TextKind::Title, LineAlign::Start);
-            if result.can_do.is_empty() {
+            let can_do = repere_engine::slip::can_do(result);
+            if can_do.is_empty() {
                 text_block(
                     ui,
                     look,
@@ -54,7 +55,7 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
                     LineAlign::Start,
                 );
             }
-            for id in &result.can_do {
+            for id in &can_do {
                 text_block(
                     ui,
                     look,

@@ -284,7 +284,7 @@ fn part(
     let language = words.language();
     let level_name = words.text(&format!("result.level.{}.name", result.level.id));
     let mut can_do: Vec<String> =
-        result.can_do.iter().map(|id| words.text(&format!("result.can_do.{id}"))).collect();
+        can_do(result).iter().map(|id| words.text(&format!("result.can_do.{id}"))).collect();
     if can_do.is_empty() {
         can_do.push(words.text("result.can_do.first_step"));
     }
@@ -344,6 +344,13 @@ pub fn learn_next(result: &VisitResult) -> Vec<&'static str> {
         .take(MAX_LEARN_NEXT)
         .map(|(domain, _)| domain.id())
         .collect()
+}
+
+/// What the visitor can already do (ids of `result.can_do.<id>`), without what is on the
+/// list to learn next: a domain done only partly is to learn next, not both.
+pub fn can_do(result: &VisitResult) -> Vec<&str> {
+    let next = learn_next(result);
+    result.can_do.iter().map(String::as_str).filter(|id| !next.contains(id)).collect()
 }
 
 /// The kind of help in words.

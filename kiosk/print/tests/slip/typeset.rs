@@ -66,6 +66,30 @@ fn what_to_learn_next_is_the_first_domains_not_mastered() {
     assert!(!slip.parts[0].learn_next.contains(&words("result.can_do.mouse")));
 }
 
+/// A thing is either done or to learn: a domain done only partly is to learn next and not
+/// also ticked as done, and nothing is said twice (the email test passed and "I use email").
+#[test]
+fn nothing_is_both_done_and_to_learn_nor_said_twice() {
+    let profiles = [
+        "advanced-fears-procedures",
+        "allophone-smartphone-beginner",
+        "autonomous-unknown-postcode",
+        "far-from-digital-urgent-wheelchair",
+        "intermediate-hard-of-hearing",
+    ];
+    for profile in profiles {
+        let part = &slip(profile, "fr").parts[0];
+        for done in &part.can_do {
+            assert!(!part.learn_next.contains(done), "{profile}: {done} both done and to learn");
+            assert_eq!(part.can_do.iter().filter(|c| *c == done).count(), 1, "{profile}: {done} twice");
+        }
+    }
+    // The advanced visitor did the online form only partly: it is to learn next.
+    let part = &slip("advanced-fears-procedures", "fr").parts[0];
+    let procedure = CONTENT.text("fr", "result.can_do.procedure").expect("key").to_owned();
+    assert!(part.learn_next.contains(&procedure) && !part.can_do.contains(&procedure), "{part:?}");
+}
+
 #[test]
 fn the_text_slip_has_both_parts_and_every_link() {
     let slip = slip("intermediate-hard-of-hearing", "es");
