@@ -205,3 +205,27 @@ fn a_missing_or_stale_prompt_is_refused() {
     let problems = problems_of(&dir);
     assert!(problems.iter().any(|p| p.contains("prompt \"welcome.say\" is stale")), "{problems:#?}");
 }
+
+/// `render-sounds` gives espeak-ng the French words of the tasks in French (another language's
+/// voice would read "bonjour" its own way) and the Arabic shadda before its vowel.
+#[test]
+fn the_prompt_renderer_says_french_words_in_french_and_puts_the_shadda_first() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let check = r#"
+import sys
+from importlib.machinery import SourceFileLoader
+from pathlib import Path
+tool = SourceFileLoader("render_sounds", sys.argv[1] + "/kiosk/tools/render-sounds").load_module()
+words = tool.french_words(Path(sys.argv[1]))
+for word in ["bonjour", "Bonjour Madame", "café à côté", "Marie", "dupont"]:
+    assert word in words, (word, words)
+said = tool.with_french("Type the word bonjour & then touch Done.", words, "fr-fr")
+assert said == '<speak>Type the word <voice xml:lang="fr-fr">bonjour</voice> &amp; then touch Done.</speak>', said
+assert tool.with_french("Nothing French <here>", words, "fr-fr") is None
+assert tool.with_french("Bonjourno", words, "fr-fr") is None, "whole words only"
+assert tool.with_french("um e-mail", words, "fr-fr") is None, "not inside a word"
+assert tool.for_espeak("\u0645\u064e\u0651") == "\u0645\u0651\u064e"
+"#;
+    let output = std::process::Command::new("python3").args(["-c", check, root]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}

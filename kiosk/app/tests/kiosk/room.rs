@@ -535,12 +535,8 @@ fn a_walk_in_kiosk_has_no_room_button() {
     assert!(replayer.steps(&[click_key("room.learner.code_button")]).is_err(), "no such button");
 }
 
-/// A kiosk's operator opens a room from the staff menu: the screen becomes the facilitator's,
-/// learners' results arrive in it, and closing the room brings the attract screen back.
-#[test]
-fn the_operator_opens_a_room_on_the_kiosk_and_closes_it() {
-    let mut config = crate::config();
-    config.room.listen = "127.0.0.1:0".to_owned();
+/// A kiosk on `config` with its staff menu open (Ctrl+Alt+O, the demo PIN).
+fn staff_menu(config: Config) -> repere_kiosk::replay::Replayer {
     let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, None);
     let chord = repere_kiosk::replay::Step::Press {
         key: egui::Key::O,
@@ -549,6 +545,16 @@ fn the_operator_opens_a_room_on_the_kiosk_and_closes_it() {
     replayer.steps(&[chord]).unwrap();
     replayer.steps(&digits("2580")).unwrap();
     replayer.steps(&[repere_kiosk::replay::Step::Click { label: "OK".into(), nth: None }]).unwrap();
+    replayer
+}
+
+/// A kiosk's operator opens a room from the staff menu: the screen becomes the facilitator's,
+/// learners' results arrive in it, and closing the room brings the attract screen back.
+#[test]
+fn the_operator_opens_a_room_on_the_kiosk_and_closes_it() {
+    let mut config = crate::config();
+    config.room.listen = "127.0.0.1:0".to_owned();
+    let mut replayer = staff_menu(config);
     replayer.harness_mut().snapshot_options("fr/operator_menu", &snapshot_options());
     replayer.steps(&[click_key("operator.room_open")]).unwrap();
     let (address, code) = {
@@ -575,19 +581,8 @@ fn a_room_that_cannot_open_is_said_in_the_operator_menu() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let mut config = crate::config();
     config.room.listen = taken.local_addr().unwrap().to_string();
-    let mut replayer = repere_kiosk::replay::Replayer::new(&content(), config, None);
-    let chord = repere_kiosk::replay::Step::Press {
-        key: egui::Key::O,
-        modifiers: egui::Modifiers { ctrl: true, alt: true, ..Default::default() },
-    };
-    replayer.steps(&[chord]).unwrap();
-    replayer.steps(&digits("2580")).unwrap();
-    replayer
-        .steps(&[
-            repere_kiosk::replay::Step::Click { label: "OK".into(), nth: None },
-            click_key("operator.room_open"),
-        ])
-        .unwrap();
+    let mut replayer = staff_menu(config);
+    replayer.steps(&[click_key("operator.room_open")]).unwrap();
     assert!(replayer.app().facilitator().is_none(), "no room");
     let Some(repere_kiosk::screens::Overlay::Operator(panel)) = &replayer.app().ui_state().overlay else {
         panic!("the operator menu stays");
