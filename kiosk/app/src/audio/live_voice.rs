@@ -139,8 +139,12 @@ pub fn render(voice: &Voice, text: &str) -> Result<Vec<u8>, String> {
     voice.check()?;
     let mut command = espeak(voice.data.as_deref());
     // `-b 1`: the text is UTF-8; `--`: a text starting with "-" is not an option.
+    let (text, ssml) = spoken_form(voice, text);
+    if ssml {
+        command.arg("-m");
+    }
     let output = command
-        .args(["-v", &voice.name, "-b", "1", "--stdout", "--", &shadda_first(text)])
+        .args(["-v", &voice.name, "-b", "1", "--stdout", "--", &text])
         .stdin(Stdio::null())
         .output()
         .map_err(|err| format!("espeak-ng cannot run ({err})"))?;
@@ -149,6 +153,44 @@ pub fn render(voice: &Voice, text: &str) -> Result<Vec<u8>, String> {
         return Err(format!("espeak-ng voice {:?} gave no speech: {}", voice.name, why.trim()));
     }
     Ok(with_sizes(output.stdout))
+}
+
+/// What espeak-ng is given for `text`, and whether it is SSML. In a text of another script
+/// (Arabic, Cyrillic), the Latin-script words are the places' French names and addresses: they
+/// are said in French (`<voice xml:lang="fr">`) rather than by the voice's English fallback.
+/// Not with a voice data set of its own (Tigrinya's has no French), nor for a French voice.
+fn spoken_form(voice: &Voice, text: &str) -> (String, bool) {
+    let text = shadda_first(text);
+    let other_script = text.chars().any(|c| c.is_alphabetic() && !is_latin(c));
+    if voice.data.is_some() || voice.name.starts_with("fr") || !other_script {
+        return (text, false);
+    }
+    let escape = |part: &str| part.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut out = String::from("<speak>");
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(is_latin) {
+        // A run of Latin words with the spaces and punctuation between them; numbers (a
+        // postcode, a street number) are said in the visitor's language.
+        let run_len = rest[start..]
+            .find(|c: char| !(is_latin(c) || " '’-.,".contains(c)))
+            .unwrap_or(rest.len() - start);
+        let run = &rest[start..start + run_len];
+        let end =
+            start + run.rfind(is_latin).map_or(0, |i| i + run[i..].chars().next().map_or(1, char::len_utf8));
+        out.push_str(&escape(&rest[..start]));
+        out.push_str("<voice xml:lang=\"fr\">");
+        out.push_str(&escape(&rest[start..end]));
+        out.push_str("</voice>");
+        rest = &rest[end..];
+    }
+    out.push_str(&escape(rest));
+    out.push_str("</speak>");
+    (out, true)
+}
+
+/// A letter of the Latin script (French names and addresses).
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || (('\u{00c0}'..='\u{024f}').contains(&c) && c != '×' && c != '÷')
 }
 
 /// `text` with each Arabic-script short vowel (or tanwin) that precedes a shadda put after it.
@@ -220,5 +262,26 @@ mod tests {
         assert_eq!(super::shadda_first("قال \u{64b}"), "قال \u{64b}", "a vowel with no shadda stays");
         assert_eq!(super::shadda_first("\u{64e}\u{650}\u{651}"), "\u{64e}\u{651}\u{650}", "the last vowel");
         assert_eq!(super::shadda_first("Rue de la Paix, 05"), "Rue de la Paix, 05");
+    }
+
+    #[test]
+    fn french_names_in_another_script_are_said_in_french() {
+        let arabic = super::Voice::installed("ar");
+        let (text, ssml) =
+            super::spoken_form(&arabic, "مكتبة 2 Place Louis Larrieu, 16290 HIERSAC على بعد 5 كم");
+        assert!(ssml);
+        assert_eq!(
+            text,
+            "<speak>مكتبة 2 <voice xml:lang=\"fr\">Place Louis Larrieu</voice>, 16290 <voice xml:lang=\"fr\">HIERSAC</voice> على بعد 5 كم</speak>"
+        );
+        let (text, _) = super::spoken_form(&arabic, "5 < 6 & في Angoulême");
+        assert_eq!(text, "<speak>5 &lt; 6 &amp; في <voice xml:lang=\"fr\">Angoulême</voice></speak>");
+        // A text all in Latin script, a French voice, a voice with its own data: as it is.
+        let english = super::Voice::installed("en-gb");
+        assert_eq!(super::spoken_form(&english, "Mairie Hiersac"), ("Mairie Hiersac".to_owned(), false));
+        let french = super::Voice::installed("fr-fr");
+        assert!(!super::spoken_form(&french, "مكتبة Angoulême").1);
+        let tigrinya = super::Voice { name: "ti".to_owned(), data: Some("/x".into()) };
+        assert!(!super::spoken_form(&tigrinya, "ቤት Angoulême").1);
     }
 }
