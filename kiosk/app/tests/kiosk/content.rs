@@ -217,7 +217,7 @@ from importlib.machinery import SourceFileLoader
 from pathlib import Path
 tool = SourceFileLoader("render_sounds", sys.argv[1] + "/kiosk/tools/render-sounds").load_module()
 words = tool.french_words(Path(sys.argv[1]))
-for word in ["bonjour", "Bonjour Madame", "café à côté", "Marie", "dupont"]:
+for word in ["bonjour", "Bonjour Madame", "café à côté", "Marie", "dupont", "mairie-exemple.fr"]:
     assert word in words, (word, words)
 said = tool.with_french("Type the word bonjour & then touch Done.", words, "fr-fr")
 assert said == '<speak>Type the word <voice xml:lang="fr-fr">bonjour</voice> &amp; then touch Done.</speak>', said
