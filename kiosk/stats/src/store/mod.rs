@@ -75,6 +75,21 @@ pub struct StoredOutcomeRef<'a> {
     pub help_without_place: &'a [u8],
 }
 
+impl<'a> StoredOutcomeRef<'a> {
+    /// The outcome of a row read as `day, kiosk, language, level, modality, domains, help,
+    /// help_without_place` (`column(i)`: the bytes of column `i`, `None` when NULL); `None`
+    /// for a visit with no result (no level).
+    pub fn from_columns(column: impl Fn(usize) -> Option<&'a [u8]>) -> Option<Self> {
+        column(3).map(|level| Self {
+            level,
+            modality: column(4).unwrap_or_default(),
+            domains: column(5).unwrap_or_default(),
+            help: column(6).unwrap_or_default(),
+            help_without_place: column(7).unwrap_or_default(),
+        })
+    }
+}
+
 /// Records lost on one day at one kiosk: dropped while the store was unreachable and the
 /// queue full.
 #[derive(Clone, Debug, PartialEq, Eq)]

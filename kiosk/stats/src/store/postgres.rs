@@ -156,13 +156,7 @@ impl Store for PostgresStore {
         )?;
         while let Some(row) = rows.next()? {
             let text = |i: usize| row.try_get::<_, Option<&str>>(i).ok().flatten().map(str::as_bytes);
-            let outcome = text(3).map(|level| StoredOutcomeRef {
-                level,
-                modality: text(4).unwrap_or_default(),
-                domains: text(5).unwrap_or_default(),
-                help: text(6).unwrap_or_default(),
-                help_without_place: text(7).unwrap_or_default(),
-            });
+            let outcome = StoredOutcomeRef::from_columns(text);
             let count: i64 = row.try_get(8)?;
             each(StoredVisits {
                 day: row.try_get(0)?,

@@ -169,13 +169,7 @@ impl Store for SqliteStore {
                 continue;
             };
             let text = |i: usize| row.get_ref(i).ok().and_then(|v| v.as_bytes_or_null().ok().flatten());
-            let outcome = text(3).map(|level| StoredOutcomeRef {
-                level,
-                modality: text(4).unwrap_or_default(),
-                domains: text(5).unwrap_or_default(),
-                help: text(6).unwrap_or_default(),
-                help_without_place: text(7).unwrap_or_default(),
-            });
+            let outcome = StoredOutcomeRef::from_columns(text);
             each(StoredVisits {
                 day,
                 kiosk: text(1).unwrap_or_default(),
