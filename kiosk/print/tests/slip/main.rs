@@ -40,6 +40,15 @@ pub fn result(profile: &str, language: &str) -> VisitResult {
     Orientation::new(&CONTENT, &territory).simulate(&profile)
 }
 
+/// The golden profiles of `kiosk/app/tests/golden/simulate/`.
+pub const GOLDEN_PROFILES: [&str; 5] = [
+    "advanced-fears-procedures",
+    "allophone-smartphone-beginner",
+    "autonomous-unknown-postcode",
+    "far-from-digital-urgent-wheelchair",
+    "intermediate-hard-of-hearing",
+];
+
 /// The slip of a golden profile taken in `language`, made on the test day.
 pub fn slip(profile: &str, language: &str) -> Slip {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");

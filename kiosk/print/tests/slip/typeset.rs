@@ -3,7 +3,7 @@
 use repere_engine::slip::SlipFormat;
 use repere_print::escpos;
 
-use crate::{CONTENT, TYPESETTER, assert_snapshot, result, slip};
+use crate::{CONTENT, GOLDEN_PROFILES, TYPESETTER, assert_snapshot, result, slip};
 
 #[test]
 fn every_language_has_its_slip_snapshot() {
@@ -70,14 +70,7 @@ fn what_to_learn_next_is_the_first_domains_not_mastered() {
 /// also ticked as done, and nothing is said twice (the email test passed and "I use email").
 #[test]
 fn nothing_is_both_done_and_to_learn_nor_said_twice() {
-    let profiles = [
-        "advanced-fears-procedures",
-        "allophone-smartphone-beginner",
-        "autonomous-unknown-postcode",
-        "far-from-digital-urgent-wheelchair",
-        "intermediate-hard-of-hearing",
-    ];
-    for profile in profiles {
+    for profile in GOLDEN_PROFILES {
         let part = &slip(profile, "fr").parts[0];
         for done in &part.can_do {
             assert!(!part.learn_next.contains(done), "{profile}: {done} both done and to learn");
@@ -155,15 +148,8 @@ fn escpos_bytes_are_the_raster_576_dots_wide() {
 /// every language (both parts, three places with their codes).
 #[test]
 fn an_a4_slip_is_one_page_in_every_language() {
-    let profiles = [
-        "advanced-fears-procedures",
-        "allophone-smartphone-beginner",
-        "autonomous-unknown-postcode",
-        "far-from-digital-urgent-wheelchair",
-        "intermediate-hard-of-hearing",
-    ];
     for language in &CONTENT.languages {
-        for profile in profiles {
+        for profile in GOLDEN_PROFILES {
             let pdf = TYPESETTER.render(&slip(profile, &language.code), SlipFormat::PdfA4).expect("pdf");
             let text = String::from_utf8_lossy(&pdf);
             // Page objects, not the page tree (`/Type /Pages`).
