@@ -848,6 +848,9 @@ impl KioskApp {
     /// The room the operator opened, drawn instead of the kiosk; true while there is one. Its
     /// closing brings the attract screen back.
     fn facilitator_ui(&mut self, ui: &mut Ui) -> bool {
+        if self.facilitator.is_none() {
+            return false;
+        }
         let background = self.look().palette.background;
         let Some(room) = &mut self.facilitator else {
             return false;

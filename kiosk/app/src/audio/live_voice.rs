@@ -174,9 +174,8 @@ fn spoken_form(voice: &Voice, text: &str) -> (String, bool) {
         let run_len = rest[start..]
             .find(|c: char| !(is_latin(c) || " '’-.,".contains(c)))
             .unwrap_or(rest.len() - start);
-        let run = &rest[start..start + run_len];
-        let end =
-            start + run.rfind(is_latin).map_or(0, |i| i + run[i..].chars().next().map_or(1, char::len_utf8));
+        // It ends on its last letter (it starts on one, so it is never empty).
+        let end = start + rest[start..start + run_len].trim_end_matches(|c: char| !is_latin(c)).len();
         out.push_str(&escape(&rest[..start]));
         out.push_str("<voice xml:lang=\"fr\">");
         out.push_str(&escape(&rest[start..end]));
