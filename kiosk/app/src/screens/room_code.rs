@@ -69,7 +69,7 @@ pub fn room_code_ui(
             if join.inner.clicked() {
                 commands.push(AppCommand::JoinRoom);
             }
-            if big_button(ui, look, &view.tr("room.learner.name_cancel"), None, ButtonKind::Secondary, cell)
+            if big_button(ui, look, &view.tr("room.learner.cancel"), None, ButtonKind::Secondary, cell)
                 .clicked()
             {
                 commands.push(AppCommand::CloseOverlay);

@@ -43,7 +43,7 @@ pub fn room_name_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<App
             if big_button(
                 ui,
                 look,
-                &view.tr("room.learner.name_cancel"),
+                &view.tr("room.learner.cancel"),
                 None,
                 ButtonKind::Secondary,
                 vec2(cell.x, cell.y),

@@ -524,7 +524,7 @@ fn a_room_code_typed_while_the_facilitator_is_away_is_said_unreachable() {
     assert_eq!(replayer.app().last_spoken(), ["room.learner.code_unreachable.say"]);
     assert_eq!(code_dialog(replayer.app()).unwrap().digits, CODE, "the code stays, to try again");
     assert_eq!(replayer.app().room_state(), None);
-    replayer.steps(&[click_key("room.learner.name_cancel")]).unwrap();
+    replayer.steps(&[click_key("room.learner.cancel")]).unwrap();
     assert!(code_dialog(replayer.app()).is_none(), "cancelled");
 }
 
