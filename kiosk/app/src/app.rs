@@ -297,6 +297,27 @@ impl KioskApp {
         self.exit_allowed
     }
 
+    /// Shows `screen` at once, as [`Session::show`] does: the layout test reaches every
+    /// screen this way, without a visit.
+    pub fn show_screen(&mut self, screen: Screen, now: f64) {
+        self.session.show(screen, &self.content, now);
+    }
+
+    /// Opens a dialog over the screen (the layout test reaches every dialog this way).
+    pub fn open_overlay(&mut self, overlay: Overlay) {
+        self.ui_state.overlay = Some(overlay);
+    }
+
+    /// Closes the dialog over the screen, if any.
+    pub fn close_overlay(&mut self) {
+        self.ui_state.overlay = None;
+    }
+
+    /// Sets the visitor's display modes (larger text, contrast), as their buttons do.
+    pub fn set_modes(&mut self, modes: DisplayModes) {
+        self.ui_state.modes = modes;
+    }
+
     /// Where the visitor's slip is (printing, printed, failed), for tests.
     pub fn print_state(&self) -> &PrintState {
         self.printer.state()
@@ -355,7 +376,7 @@ impl KioskApp {
             self.session.touch(now);
         }
         self.enter_screen_if_new();
-        let look = self.look();
+        let look = self.look().on_screen(ui.max_rect().size());
         // egui's visuals change only with the language's direction or the visitor's modes.
         if self.applied_look != Some(look) {
             look.apply(ui.ctx());
@@ -1083,6 +1104,7 @@ impl eframe::App for KioskApp {
     }
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        crate::theme::fit_to_screen(ui.ctx());
         let look = self.look();
         egui::CentralPanel::default()
             .frame(Frame::new().fill(look.palette.background).inner_margin(Margin::ZERO))

@@ -34,6 +34,8 @@ pub struct Options {
     pub windowed: bool,
     /// `--shots DIR` (replay).
     pub shots: Option<PathBuf>,
+    /// `--screen WIDTHxHEIGHT` (replay): the screen's size in pixels.
+    pub screen: Option<(f32, f32)>,
     /// `--format F`.
     pub format: Option<String>,
     /// `--out FILE` (slip).
@@ -45,7 +47,7 @@ pub struct Options {
 }
 
 const USAGE: &str = "usage: kiosk [--windowed] [--config FILE] [--content DIR]
-       kiosk check | simulate FILE | replay SCRIPT [--shots DIR] | places check FILE | hash-pin | bench
+       kiosk check | simulate FILE | replay SCRIPT [--shots DIR] [--screen WxH] | places check FILE | hash-pin | bench
        kiosk slip RESULT --format pdf-a4|pdf-receipt|escpos|text --out FILE | print RESULT
        kiosk stats [--format csv|json] | room [--listen ADDRESS:PORT]
 options: --config FILE  --content DIR  --places FILE  --now RFC3339  --location LAT,LON";
@@ -63,6 +65,16 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
             "--places" => options.places = Some(PathBuf::from(value("--places")?)),
             "--now" => options.now = Some(value("--now")?),
             "--shots" => options.shots = Some(PathBuf::from(value("--shots")?)),
+            "--screen" => {
+                let text = value("--screen")?;
+                let (w, h) = text.split_once('x').ok_or("--screen takes WIDTHxHEIGHT, as 1080x1920")?;
+                let w: f32 = w.trim().parse().map_err(|_| "--screen: bad width")?;
+                let h: f32 = h.trim().parse().map_err(|_| "--screen: bad height")?;
+                if !(320.0..=8000.0).contains(&w) || !(320.0..=8000.0).contains(&h) {
+                    return Err("--screen: each side between 320 and 8000 pixels".to_owned());
+                }
+                options.screen = Some((w, h));
+            }
             "--format" => options.format = Some(value("--format")?),
             "--out" => options.out = Some(PathBuf::from(value("--out")?)),
             "--listen" => options.listen = Some(value("--listen")?),
@@ -495,7 +507,7 @@ fn print_command(options: &Options) -> i32 {
 
 fn replay_command(options: &Options) -> i32 {
     let Some(path) = options.words.get(1) else {
-        err("usage: kiosk replay SCRIPT [--shots DIR]");
+        err("usage: kiosk replay SCRIPT [--shots DIR] [--screen WxH]");
         return 2;
     };
     let script = match read_input(path).and_then(|text| crate::replay::parse_script(&text)) {
@@ -514,7 +526,8 @@ fn replay_command(options: &Options) -> i32 {
         err(&format!("language {language:?} is not in the content"));
         return 2;
     }
-    match crate::replay::run(&script, &Arc::new(content), config, options.shots.as_deref()) {
+    let screen = options.screen.map(|(w, h)| egui::vec2(w, h));
+    match crate::replay::run(&script, &Arc::new(content), config, options.shots.as_deref(), screen) {
         Ok(Ok(result)) => {
             out(&serde_json::to_string(&result).unwrap_or_default());
             0

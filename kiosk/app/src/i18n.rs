@@ -44,12 +44,16 @@ impl rust_i18n::Backend for ContentOverlay {
     }
 }
 
-/// Serves the loaded content's strings from now on.
+/// Serves the loaded content's strings from now on: each of its languages replaces the
+/// strings that language had (a language the content lacks keeps its own, so that kiosks of
+/// one process — tests — never take another's language away).
 pub fn install(content: &Content) {
-    let strings =
-        content.locales.iter().map(|(code, locale)| (code.clone(), locale.strings.clone())).collect();
     match OVERLAY.write() {
-        Ok(mut map) => *map = strings,
+        Ok(mut map) => {
+            for (code, locale) in &content.locales {
+                map.insert(code.clone(), locale.strings.clone());
+            }
+        }
         Err(_) => log::warn!("translations overlay unavailable; built-in texts only"),
     }
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod exercises;
 pub mod fonts;
 pub mod i18n;
+pub mod layout_audit;
 pub mod logger;
 pub mod replay;
 pub mod room;

@@ -203,11 +203,25 @@ pub struct Replayer {
 
 impl Replayer {
     /// A kiosk on the attract screen, in `language` when given.
-    pub fn new(content: &Arc<Content>, mut config: Config, language: Option<&str>) -> Self {
+    pub fn new(content: &Arc<Content>, config: Config, language: Option<&str>) -> Self {
+        Self::on_screen(content, config, language, None)
+    }
+
+    /// A kiosk on the attract screen of a screen of `physical` pixels (the default 1280×800
+    /// when `None`), in `language` when given.
+    pub fn on_screen(
+        content: &Arc<Content>,
+        mut config: Config,
+        language: Option<&str>,
+        physical: Option<egui::Vec2>,
+    ) -> Self {
         if let Some(language) = language {
             language.clone_into(&mut config.default_language);
         }
-        let mut harness = harness(Arc::clone(content), config);
+        let mut harness = match physical {
+            Some(physical) => crate::testing::harness_on_screen(Arc::clone(content), config, physical),
+            None => harness(Arc::clone(content), config),
+        };
         settle(&mut harness);
         Self { harness, reached: None, presented: Vec::new() }
     }
@@ -270,15 +284,16 @@ impl Replayer {
     }
 }
 
-/// Runs a script; returns the result of the visit if it reached the result screen, else the
-/// id of the screen it ended on.
+/// Runs a script on a screen of `physical` pixels (1280×800 when `None`); returns the result
+/// of the visit if it reached the result screen, else the id of the screen it ended on.
 pub fn run(
     script: &Script,
     content: &Arc<Content>,
     config: Config,
     shots: Option<&Path>,
+    physical: Option<egui::Vec2>,
 ) -> Result<Result<VisitResult, String>, ReplayError> {
-    let mut replayer = Replayer::new(content, config, script.language.as_deref());
+    let mut replayer = Replayer::on_screen(content, config, script.language.as_deref(), physical);
     for (i, step) in script.steps.iter().enumerate() {
         replayer.step(step, shots).map_err(|message| ReplayError::Step { index: i + 1, message })?;
     }

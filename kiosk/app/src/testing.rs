@@ -28,6 +28,20 @@ pub fn harness(content: Arc<Content>, config: Config) -> Harness<'static, KioskA
         .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, content, config, Speaker::silent()))
 }
 
+/// A headless kiosk on a screen of `physical` pixels (1080×1920, 1920×1080…), drawn at the
+/// zoom the kiosk takes on such a screen ([`crate::theme::pixels_per_point_for`]), as on the
+/// real screen: snapshots come out at the screen's own pixel size.
+pub fn harness_on_screen(content: Arc<Content>, config: Config, physical: egui::Vec2) -> Harness<'static, KioskApp> {
+    let pixels_per_point = crate::theme::pixels_per_point_for(physical);
+    Harness::builder()
+        .with_size(physical / pixels_per_point)
+        .with_pixels_per_point(pixels_per_point)
+        .with_step_dt(STEP_SECONDS)
+        .with_max_steps(200)
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |cc| KioskApp::new(&cc.egui_ctx, content, config, Speaker::silent()))
+}
+
 /// Snapshot options for every snapshot of the project (software rendering on lavapipe).
 pub fn snapshot_options() -> SnapshotOptions {
     #[expect(clippy::disallowed_methods, reason = "this is the one place that builds snapshot options")]

@@ -83,9 +83,11 @@ pub enum TextKind {
     Caption,
     /// Small print (operator menu, countdown).
     Small,
+    /// The word under a pictogram of the bar (two lines at most).
+    Tag,
 }
 
-/// Everything a screen needs to draw: direction, modes, colours.
+/// Everything a screen needs to draw: direction, modes, colours, the screen's shape.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Look {
     /// The language runs right to left.
@@ -94,15 +96,52 @@ pub struct Look {
     pub modes: DisplayModes,
     /// Colours of the modes.
     pub palette: Palette,
+    /// The screen is taller than wide (a portrait touch kiosk): the toolbar goes to the
+    /// bottom and the visitor's controls into the lower two thirds, within reach from a
+    /// wheelchair.
+    pub portrait: bool,
 }
 
 /// Smallest side of anything a visitor presses, in points (≥ 48 at scale 1).
 pub const MIN_TARGET: f32 = 64.0;
 
+/// The landscape screen the kiosk is drawn for, in points: every landscape screen shows it
+/// 800 points tall, so text and targets grow with the screen instead of leaving it half empty.
+pub const LANDSCAPE_DESIGN: egui::Vec2 = egui::vec2(1280.0, 800.0);
+
+/// The portrait screen the kiosk is drawn for, in points (a 1080×1920 touch kiosk).
+pub const PORTRAIT_DESIGN: egui::Vec2 = egui::vec2(1080.0, 1920.0);
+
+/// Pixels per point that fit the kiosk to a screen of `physical` pixels: 1 on a 1280×800 or a
+/// 1080×1920 screen, 1.35 on 1920×1080, 0.96 on 1366×768.
+pub fn pixels_per_point_for(physical: egui::Vec2) -> f32 {
+    let design = if physical.y > physical.x { PORTRAIT_DESIGN } else { LANDSCAPE_DESIGN };
+    let fit = (physical.x / design.x).min(physical.y / design.y);
+    // Below 0.75 text would be too small to read at a metre; such screens scroll instead.
+    if fit.is_finite() { fit.clamp(0.75, 4.0) } else { 1.0 }
+}
+
+/// Zooms the whole kiosk so that it fits the screen it is on (see [`pixels_per_point_for`]).
+/// Only a full-screen kiosk does this; a host application keeps its own zoom.
+pub fn fit_to_screen(ctx: &egui::Context) {
+    let physical = ctx.content_rect().size() * ctx.pixels_per_point();
+    let native = ctx.native_pixels_per_point().unwrap_or(1.0);
+    let zoom = pixels_per_point_for(physical) / native;
+    if (ctx.zoom_factor() - zoom).abs() > 0.005 {
+        ctx.set_zoom_factor(zoom);
+    }
+}
+
 impl Look {
     /// The look of a language and modes.
     pub fn new(rtl: bool, modes: DisplayModes) -> Self {
-        Self { rtl, modes, palette: Palette::of(modes) }
+        Self { rtl, modes, palette: Palette::of(modes), portrait: false }
+    }
+
+    /// The same look on a screen of `size` points.
+    #[must_use]
+    pub fn on_screen(self, size: egui::Vec2) -> Self {
+        Self { portrait: size.y > size.x, ..self }
     }
 
     /// The same look for Latin text the visitor types or reads as typed (addresses, codes,
@@ -124,6 +163,7 @@ impl Look {
             TextKind::Body | TextKind::Button => 27.0,
             TextKind::Caption => 25.0,
             TextKind::Small => 18.0,
+            TextKind::Tag => 15.0,
         };
         if self.modes.large_text { base * 1.3 } else { base }
     }

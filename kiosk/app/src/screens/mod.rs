@@ -109,7 +109,9 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     if screen == Screen::Attract {
         attract::attract_ui(ui, view, commands);
     } else {
-        egui::Panel::top("toolbar")
+        // On a portrait kiosk the bar stands at the bottom, within reach from a wheelchair.
+        let toolbar = if look.portrait { egui::Panel::bottom("toolbar") } else { egui::Panel::top("toolbar") };
+        toolbar
             .frame(Frame::new().fill(look.palette.surface).inner_margin(Margin::same(8)))
             .show_separator_line(false)
             .resizable(false)
@@ -134,7 +136,8 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             });
         egui::CentralPanel::default()
             .frame(Frame::new().fill(look.palette.background).inner_margin(Margin::symmetric(32, 20)))
-            .show(ui, |ui| match screen {
+            .show(ui, |ui| {
+                within_reach(ui, look, view.session.serial(), |ui| match screen {
                 Screen::Attract => {}
                 Screen::Language => language::language_ui(ui, view, commands),
                 Screen::Welcome => welcome::welcome_ui(ui, view, commands),
@@ -144,6 +147,7 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
                 Screen::Task(index) => task::task_ui(ui, view, index, commands),
                 Screen::Result => result::result_ui(ui, view, commands),
                 Screen::Goodbye => goodbye::goodbye_ui(ui, view, commands),
+                });
             });
     }
     operator::corner_gesture(ui, view, commands);
@@ -160,6 +164,58 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             }
         }
     }
+}
+
+/// On a portrait screen, lowers a screen's content into the middle of the lower two thirds
+/// (within reach from a wheelchair, under the eyes of a seated visitor); content taller than
+/// that rises as much as it must, and content that fills the screen (an exercise, a list that
+/// scrolls) stays at the top. Its height is first measured on a discarded frame, never seen.
+fn within_reach(ui: &mut Ui, look: &Look, screen_serial: u64, add: impl FnOnce(&mut Ui)) {
+    if !look.portrait {
+        add(ui);
+        return;
+    }
+    let id = egui::Id::unique(("content_height", screen_serial));
+    let available = ui.available_height();
+    let measured: Option<Placement> = ui.data(|d| d.get_temp(id));
+    let top = match measured {
+        Some(Placement::Fills) | None => 0.0,
+        Some(Placement::Height(height)) => {
+            let lower = available * 2.0 / 3.0;
+            if height <= lower { available / 3.0 + (lower - height) / 2.0 } else { (available - height).max(0.0) }
+        }
+    };
+    ui.add_space(top);
+    let height = ui.scope(add).response.rect.height();
+    let now = if top + height >= available - 2.0 && measured.is_none() {
+        Placement::Fills
+    } else {
+        Placement::Height(height)
+    };
+    let changed = match (measured, now) {
+        (None, _) => true,
+        (Some(Placement::Height(before)), Placement::Height(after)) => (before - after).abs() > 1.0,
+        _ => false,
+    };
+    if changed {
+        ui.data_mut(|d| d.insert_temp(id, now));
+        // The first measure is never seen; a later change of height (a list unfolded) moves
+        // the content on the next frame.
+        if measured.is_none() {
+            ui.ctx().request_discard("the screen's content was measured to place it within reach");
+        } else {
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+/// How a screen's content stands on a portrait screen.
+#[derive(Clone, Copy, Debug)]
+enum Placement {
+    /// It takes the whole height (measured at the top, the first time).
+    Fills,
+    /// Its height.
+    Height(f32),
 }
 
 /// The i18n key of the task's "Show me" hint, while it is the last thing said on this task.
@@ -196,7 +252,8 @@ fn hint_box(ui: &mut Ui, look: &Look, hint: &str) {
 pub fn grid_cell(ui: &Ui, per_row: usize, height: f32) -> egui::Vec2 {
     let spacing = ui.spacing().item_spacing.x;
     let per_row = per_row.max(1) as f32;
-    egui::vec2((ui.available_width() - spacing * (per_row - 1.0)) / per_row, height)
+    // A point less, so that pixel rounding at any zoom never pushes the last one to a new row.
+    egui::vec2(((ui.available_width() - spacing * (per_row - 1.0)) / per_row - 1.0).floor(), height)
 }
 
 /// A horizontal row that runs in the reading direction.

@@ -234,8 +234,22 @@ fn mirror(c: char) -> char {
 
 /// Paints a laid-out text with its top-left at `origin`.
 pub fn paint(painter: &egui::Painter, origin: Pos2, text: &LaidOutText, color: Color32) {
+    paint_within(painter, origin, text, color, None);
+}
+
+/// Paints a laid-out text that belongs inside `within` (a button's inside, a block's room):
+/// the layout test checks that it stays there.
+pub fn paint_within(
+    painter: &egui::Painter,
+    origin: Pos2,
+    text: &LaidOutText,
+    color: Color32,
+    within: Option<egui::Rect>,
+) {
     for piece in &text.pieces {
-        painter.galley(origin + piece.offset, Arc::clone(&piece.galley), color);
+        let at = origin + piece.offset;
+        crate::layout_audit::note_text(painter, piece.galley.text(), egui::Rect::from_min_size(at, piece.galley.size()), within);
+        painter.galley(at, Arc::clone(&piece.galley), color);
     }
 }
 

@@ -44,11 +44,56 @@ pub fn big_button_named(
     kind: ButtonKind,
     size: Vec2,
 ) -> egui::Response {
-    // Wide enough for the words on one line when there is room.
-    let picture_room = if picture.is_some() { look.size(TextKind::Title) * 1.2 + 16.0 } else { 0.0 };
+    labelled_button(ui, look, Labelled { label, name, picture, picture_size: picture_size(look), kind, size })
+}
+
+/// A button of the bar on top of every screen: words and a smaller pictogram, so that the
+/// whole bar fits on one row of a 1280-point screen.
+pub fn bar_button(
+    ui: &mut Ui,
+    look: &Look,
+    label: &str,
+    name: &str,
+    picture: &str,
+    kind: ButtonKind,
+    size: Vec2,
+) -> egui::Response {
+    labelled_button(ui, look, Labelled { label, name, picture: Some(picture), picture_size: BAR_PICTURE, kind, size })
+}
+
+/// The size of a bar button's pictogram.
+const BAR_PICTURE: f32 = 32.0;
+
+/// The width of a [`bar_button`] showing `label` (at least `min_width`).
+pub fn bar_button_width(ui: &Ui, look: &Look, label: &str, min_width: f32) -> f32 {
+    words_width(ui, look, label, BAR_PICTURE + 16.0, min_width)
+}
+
+fn picture_size(look: &Look) -> f32 {
+    look.size(TextKind::Title) * 1.2
+}
+
+fn words_width(ui: &Ui, look: &Look, label: &str, picture_room: f32, min_width: f32) -> f32 {
     let one_line =
         text_galley(ui, look, label, TextKind::Button, look.palette.text, f32::INFINITY, LineAlign::Center);
-    let wanted = one_line.size.x + picture_room + 32.0;
+    (one_line.size.x + picture_room + 32.0).max(min_width).max(MIN_TARGET)
+}
+
+/// What a button with words shows.
+struct Labelled<'a> {
+    label: &'a str,
+    name: &'a str,
+    picture: Option<&'a str>,
+    picture_size: f32,
+    kind: ButtonKind,
+    size: Vec2,
+}
+
+fn labelled_button(ui: &mut Ui, look: &Look, button: Labelled<'_>) -> egui::Response {
+    let Labelled { label, name, picture, picture_size, kind, size } = button;
+    // Wide enough for the words on one line when there is room.
+    let picture_room = if picture.is_some() { picture_size + 16.0 } else { 0.0 };
+    let wanted = words_width(ui, look, label, picture_room, size.x);
     let width = size.x.max(wanted.min(ui.available_width())).max(MIN_TARGET);
     let size = Vec2::new(width, size.y.max(MIN_TARGET));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
@@ -73,7 +118,6 @@ pub fn big_button_named(
             StrokeKind::Inside,
         );
         let inner = rect.shrink(14.0);
-        let picture_size = look.size(TextKind::Title) * 1.2;
         let picture_galley = picture
             .map(|p| painter.layout_no_wrap(p.to_owned(), FontId::proportional(picture_size), text_color));
         let picture_width = picture_galley.as_ref().map_or(0.0, |g| g.size().x + 16.0);
@@ -95,7 +139,7 @@ pub fn big_button_named(
             painter.galley(egui::pos2(picture_x, y), galley, text_color);
         }
         let text_y = inner.center().y - laid.size.y / 2.0;
-        bidi_layout::paint(painter, egui::pos2(text_x, text_y), &laid, text_color);
+        bidi_layout::paint_within(painter, egui::pos2(text_x, text_y), &laid, text_color, Some(rect));
     }
     let label = name.to_owned();
     response.widget_info(|| match kind {
@@ -104,6 +148,58 @@ pub fn big_button_named(
         }
         _ => egui::WidgetInfo::labeled(egui::Role::Button, true, &label),
     });
+    response
+}
+
+/// The width a big button takes to show `label` on one line (at least `min_width`).
+pub fn big_button_width(ui: &Ui, look: &Look, label: &str, with_picture: bool, min_width: f32) -> f32 {
+    let picture_room = if with_picture { picture_size(look) + 16.0 } else { 0.0 };
+    words_width(ui, look, label, picture_room, min_width)
+}
+
+/// The width of a [`worded_icon_button`] of `height`: its words on two lines at most.
+pub fn worded_icon_width(ui: &Ui, look: &Look, words: &str, height: f32) -> f32 {
+    let width = |text: &str| {
+        text_galley(ui, look, text, TextKind::Tag, look.palette.text, f32::INFINITY, LineAlign::Center).size.x
+    };
+    let widest = words.split_whitespace().map(width).fold(0.0, f32::max);
+    // Half the words and a little: a greedy break then leaves two lines, never three.
+    let half = width(words) * 0.6;
+    (widest.max(half) + 16.0).max(height).max(MIN_TARGET)
+}
+
+/// A pictogram with its word underneath, for the bar's small buttons (volume, contrast, text
+/// size): a visitor who does not know the pictogram reads the word, one who does not read
+/// knows the pictogram. The word is also its accessible label.
+pub fn worded_icon_button(ui: &mut Ui, look: &Look, picture: &str, word: &str, height: f32) -> egui::Response {
+    let size = Vec2::new(worded_icon_width(ui, look, word, height), height.max(MIN_TARGET));
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect(
+            rect,
+            CornerRadius::same(14),
+            look.palette.surface,
+            Stroke::new(if response.hovered() { 3.0 } else { 2.0 }, look.palette.border),
+            StrokeKind::Inside,
+        );
+        let laid =
+            text_galley(ui, look, word, TextKind::Tag, look.palette.text, rect.width() - 12.0, LineAlign::Center);
+        let word_top = rect.bottom() - 4.0 - laid.size.y;
+        let family = egui::FontFamily::Name(crate::fonts::BOLD.into());
+        let picture_center = egui::pos2(rect.center().x, (rect.top() + word_top) / 2.0 + 1.0);
+        painter.text(
+            picture_center,
+            egui::Align2::CENTER_CENTER,
+            picture,
+            FontId::new(((word_top - rect.top()) * 0.85).min(30.0), family),
+            look.palette.text,
+        );
+        let origin = egui::pos2(rect.center().x - laid.size.x / 2.0, word_top);
+        bidi_layout::paint_within(painter, origin, &laid, look.palette.text, Some(rect));
+    }
+    let label = word.to_owned();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     response
 }
 

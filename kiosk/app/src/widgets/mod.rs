@@ -10,7 +10,10 @@ mod keypad;
 mod text_block;
 pub mod typing;
 
-pub use big_button::{ButtonKind, big_button, big_button_named, centered_button, icon_button};
+pub use big_button::{
+    ButtonKind, bar_button, bar_button_width, big_button, big_button_named, big_button_width, centered_button, icon_button, worded_icon_button,
+    worded_icon_width,
+};
 pub use dialog::dialog;
 pub use keypad::{digits_field, keypad};
 pub use text_block::{caption_at, text_block, text_galley, text_line};

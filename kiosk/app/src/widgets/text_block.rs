@@ -28,7 +28,7 @@ pub fn text_block(ui: &mut Ui, look: &Look, text: &str, kind: TextKind, align: L
     let width = ui.available_width();
     let laid = text_galley(ui, look, text, kind, look.palette.text, width, align);
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, laid.size.y), Sense::hover());
-    bidi_layout::paint(ui.painter(), rect.min, &laid, look.palette.text);
+    bidi_layout::paint_within(ui.painter(), rect.min, &laid, look.palette.text, Some(rect));
     let label = text.to_owned();
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     response

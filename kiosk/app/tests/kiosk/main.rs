@@ -8,6 +8,7 @@ mod audio;
 mod cli;
 mod content;
 mod fonts;
+mod layout;
 mod orientation;
 mod replays;
 mod robustness;

@@ -422,6 +422,16 @@ impl Session {
         })
     }
 
+    /// Puts the visit on `screen` as if the visitor had come to it with what was answered
+    /// and done so far: a result screen gets the result of the visit so far. For the layout
+    /// test and for showing a text in its screen, which reach every screen without a visit.
+    pub fn show(&mut self, screen: Screen, content: &Content, now: f64) {
+        self.go(screen, now);
+        if screen == Screen::Result {
+            self.result = Some(self.compute_result(content));
+        }
+    }
+
     /// Completes the result on show with where to go next, from the visitor's postcode when
     /// given (memory only) or the kiosk's location. Done once per result.
     pub fn orient(&mut self, orientation: &crate::orientation::Orientation<'_>) {
