@@ -37,8 +37,10 @@ pub fn enable(ctx: &Context) {
 
 /// What was noted since the last call (or since [`enable`]); noting goes on.
 pub fn take(ctx: &Context) -> LayoutAudit {
-    ctx.data_mut(|d| d.get_temp_mut_or_default::<Option<LayoutAudit>>(audit_id()).as_mut().map(std::mem::take))
-        .unwrap_or_default()
+    ctx.data_mut(|d| {
+        d.get_temp_mut_or_default::<Option<LayoutAudit>>(audit_id()).as_mut().map(std::mem::take)
+    })
+    .unwrap_or_default()
 }
 
 fn note(ctx: &Context, add: impl FnOnce(&mut LayoutAudit)) {

@@ -31,7 +31,11 @@ pub fn harness(content: Arc<Content>, config: Config) -> Harness<'static, KioskA
 /// A headless kiosk on a screen of `physical` pixels (1080×1920, 1920×1080…), drawn at the
 /// zoom the kiosk takes on such a screen ([`crate::theme::pixels_per_point_for`]), as on the
 /// real screen: snapshots come out at the screen's own pixel size.
-pub fn harness_on_screen(content: Arc<Content>, config: Config, physical: egui::Vec2) -> Harness<'static, KioskApp> {
+pub fn harness_on_screen(
+    content: Arc<Content>,
+    config: Config,
+    physical: egui::Vec2,
+) -> Harness<'static, KioskApp> {
     let pixels_per_point = crate::theme::pixels_per_point_for(physical);
     Harness::builder()
         .with_size(physical / pixels_per_point)

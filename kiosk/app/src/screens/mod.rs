@@ -110,7 +110,8 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         attract::attract_ui(ui, view, commands);
     } else {
         // On a portrait kiosk the bar stands at the bottom, within reach from a wheelchair.
-        let toolbar = if look.portrait { egui::Panel::bottom("toolbar") } else { egui::Panel::top("toolbar") };
+        let toolbar =
+            if look.portrait { egui::Panel::bottom("toolbar") } else { egui::Panel::top("toolbar") };
         toolbar
             .frame(Frame::new().fill(look.palette.surface).inner_margin(Margin::same(8)))
             .show_separator_line(false)
@@ -138,15 +139,15 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
             .frame(Frame::new().fill(look.palette.background).inner_margin(Margin::symmetric(32, 20)))
             .show(ui, |ui| {
                 within_reach(ui, look, view.session.serial(), |ui| match screen {
-                Screen::Attract => {}
-                Screen::Language => language::language_ui(ui, view, commands),
-                Screen::Welcome => welcome::welcome_ui(ui, view, commands),
-                Screen::Urgent => urgent::urgent_ui(ui, view, commands),
-                Screen::UrgentHelp => urgent::urgent_help_ui(ui, view, commands),
-                Screen::Question(index) => question::question_ui(ui, view, index, commands),
-                Screen::Task(index) => task::task_ui(ui, view, index, commands),
-                Screen::Result => result::result_ui(ui, view, commands),
-                Screen::Goodbye => goodbye::goodbye_ui(ui, view, commands),
+                    Screen::Attract => {}
+                    Screen::Language => language::language_ui(ui, view, commands),
+                    Screen::Welcome => welcome::welcome_ui(ui, view, commands),
+                    Screen::Urgent => urgent::urgent_ui(ui, view, commands),
+                    Screen::UrgentHelp => urgent::urgent_help_ui(ui, view, commands),
+                    Screen::Question(index) => question::question_ui(ui, view, index, commands),
+                    Screen::Task(index) => task::task_ui(ui, view, index, commands),
+                    Screen::Result => result::result_ui(ui, view, commands),
+                    Screen::Goodbye => goodbye::goodbye_ui(ui, view, commands),
                 });
             });
     }
@@ -182,7 +183,11 @@ fn within_reach(ui: &mut Ui, look: &Look, screen_serial: u64, add: impl FnOnce(&
         Some(Placement::Fills) | None => 0.0,
         Some(Placement::Height(height)) => {
             let lower = available * 2.0 / 3.0;
-            if height <= lower { available / 3.0 + (lower - height) / 2.0 } else { (available - height).max(0.0) }
+            if height <= lower {
+                available / 3.0 + (lower - height) / 2.0
+            } else {
+                (available - height).max(0.0)
+            }
         }
     };
     ui.add_space(top);

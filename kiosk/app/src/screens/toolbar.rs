@@ -131,7 +131,14 @@ fn tool_ui(ui: &mut Ui, look: &Look, view: &View<'_>, tool: Tool, commands: &mut
 }
 
 /// One row: `start` against the reading side, `end` against the other side.
-fn row_ui(ui: &mut Ui, look: &Look, view: &View<'_>, start: &[Tool], end: &[Tool], commands: &mut Vec<AppCommand>) {
+fn row_ui(
+    ui: &mut Ui,
+    look: &Look,
+    view: &View<'_>,
+    start: &[Tool],
+    end: &[Tool],
+    commands: &mut Vec<AppCommand>,
+) {
     let (start_layout, end_layout) = if look.rtl {
         (egui::Layout::right_to_left(egui::Align::Center), egui::Layout::left_to_right(egui::Align::Center))
     } else {

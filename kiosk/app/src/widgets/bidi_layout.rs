@@ -248,7 +248,12 @@ pub fn paint_within(
 ) {
     for piece in &text.pieces {
         let at = origin + piece.offset;
-        crate::layout_audit::note_text(painter, piece.galley.text(), egui::Rect::from_min_size(at, piece.galley.size()), within);
+        crate::layout_audit::note_text(
+            painter,
+            piece.galley.text(),
+            egui::Rect::from_min_size(at, piece.galley.size()),
+            within,
+        );
         painter.galley(at, Arc::clone(&piece.galley), color);
     }
 }

@@ -58,7 +58,11 @@ pub fn bar_button(
     kind: ButtonKind,
     size: Vec2,
 ) -> egui::Response {
-    labelled_button(ui, look, Labelled { label, name, picture: Some(picture), picture_size: BAR_PICTURE, kind, size })
+    labelled_button(
+        ui,
+        look,
+        Labelled { label, name, picture: Some(picture), picture_size: BAR_PICTURE, kind, size },
+    )
 }
 
 /// The size of a bar button's pictogram.
@@ -80,6 +84,7 @@ fn words_width(ui: &Ui, look: &Look, label: &str, picture_room: f32, min_width: 
 }
 
 /// What a button with words shows.
+#[derive(Clone, Copy)]
 struct Labelled<'a> {
     label: &'a str,
     name: &'a str,
@@ -171,7 +176,13 @@ pub fn worded_icon_width(ui: &Ui, look: &Look, words: &str, height: f32) -> f32 
 /// A pictogram with its word underneath, for the bar's small buttons (volume, contrast, text
 /// size): a visitor who does not know the pictogram reads the word, one who does not read
 /// knows the pictogram. The word is also its accessible label.
-pub fn worded_icon_button(ui: &mut Ui, look: &Look, picture: &str, word: &str, height: f32) -> egui::Response {
+pub fn worded_icon_button(
+    ui: &mut Ui,
+    look: &Look,
+    picture: &str,
+    word: &str,
+    height: f32,
+) -> egui::Response {
     let size = Vec2::new(worded_icon_width(ui, look, word, height), height.max(MIN_TARGET));
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     if ui.is_rect_visible(rect) {
@@ -183,11 +194,18 @@ pub fn worded_icon_button(ui: &mut Ui, look: &Look, picture: &str, word: &str, h
             Stroke::new(if response.hovered() { 3.0 } else { 2.0 }, look.palette.border),
             StrokeKind::Inside,
         );
-        let laid =
-            text_galley(ui, look, word, TextKind::Tag, look.palette.text, rect.width() - 12.0, LineAlign::Center);
+        let laid = text_galley(
+            ui,
+            look,
+            word,
+            TextKind::Tag,
+            look.palette.text,
+            rect.width() - 12.0,
+            LineAlign::Center,
+        );
         let word_top = rect.bottom() - 4.0 - laid.size.y;
         let family = egui::FontFamily::Name(crate::fonts::BOLD.into());
-        let picture_center = egui::pos2(rect.center().x, (rect.top() + word_top) / 2.0 + 1.0);
+        let picture_center = egui::pos2(rect.center().x, f32::midpoint(rect.top(), word_top) + 1.0);
         painter.text(
             picture_center,
             egui::Align2::CENTER_CENTER,

@@ -11,8 +11,8 @@ mod text_block;
 pub mod typing;
 
 pub use big_button::{
-    ButtonKind, bar_button, bar_button_width, big_button, big_button_named, big_button_width, centered_button, icon_button, worded_icon_button,
-    worded_icon_width,
+    ButtonKind, bar_button, bar_button_width, big_button, big_button_named, big_button_width,
+    centered_button, icon_button, worded_icon_button, worded_icon_width,
 };
 pub use dialog::dialog;
 pub use keypad::{digits_field, keypad};

@@ -18,7 +18,7 @@ use repere_engine::content::{Content, Locale};
 use repere_engine::session::Screen;
 use repere_kiosk::KioskApp;
 use repere_kiosk::layout_audit;
-use repere_kiosk::screens::Overlay;
+use repere_kiosk::screens::{OperatorPanel, Overlay};
 use repere_kiosk::testing::harness_on_screen;
 use repere_kiosk::theme::{DisplayModes, MIN_TARGET};
 
@@ -182,14 +182,20 @@ fn faults_on_show(harness: &mut Harness<'_, KioskApp>) -> Vec<(String, String)> 
             faults.push((format!("«{}» lies off screen", short(&t.label)), format!("{:?}", t.rect)));
         }
         if t.rect.width().min(t.rect.height()) < MIN_TARGET - SLACK {
-            faults.push((format!("«{}» is smaller than {MIN_TARGET} points", short(&t.label)), format!("{:?}", t.rect.size())));
+            faults.push((
+                format!("«{}» is smaller than {MIN_TARGET} points", short(&t.label)),
+                format!("{:?}", t.rect.size()),
+            ));
         }
     }
     for (i, a) in pressable.iter().enumerate() {
         for b in &pressable[i + 1..] {
             let overlap = a.rect.intersect(b.rect);
             if overlap.is_positive() && overlap.area() > 4.0 {
-                faults.push((format!("«{}» and «{}» overlap", short(&a.label), short(&b.label)), format!("{overlap:?}")));
+                faults.push((
+                    format!("«{}» and «{}» overlap", short(&a.label), short(&b.label)),
+                    format!("{overlap:?}"),
+                ));
             }
         }
     }
@@ -201,20 +207,31 @@ fn faults_on_show(harness: &mut Harness<'_, KioskApp>) -> Vec<(String, String)> 
         }
         let scrolled = clip_is_scroll(text.clip, &viewports);
         if !scrolled && !text.clip.expand(SLACK).contains_rect(text.rect) {
-            faults.push((format!("«{name}» is cut by its frame"), format!("{:?} in {:?}", text.rect, text.clip)));
+            faults.push((
+                format!("«{name}» is cut by its frame"),
+                format!("{:?} in {:?}", text.rect, text.clip),
+            ));
         } else if !scrolled && !screen.expand(SLACK).contains_rect(text.rect) {
             faults.push((format!("«{name}» lies off screen"), format!("{:?}", text.rect)));
         }
         if let Some(within) = text.within
             && !within.expand(SLACK).contains_rect(text.rect)
         {
-            faults.push((format!("«{name}» spills out of its box"), format!("{:?} in {within:?}", text.rect)));
+            faults
+                .push((format!("«{name}» spills out of its box"), format!("{:?} in {within:?}", text.rect)));
         }
         for t in &pressable {
             let overlap = t.rect.intersect(text.rect);
             let inside = t.rect.expand(SLACK).contains_rect(text.rect);
-            if overlap.is_positive() && overlap.area() > 4.0 && !inside && !text.within.is_some_and(|w| w.contains_rect(t.rect)) {
-                faults.push((format!("«{name}» is drawn across «{}»", short(&t.label)), format!("{overlap:?}")));
+            if overlap.is_positive()
+                && overlap.area() > 4.0
+                && !inside
+                && !text.within.is_some_and(|w| w.contains_rect(t.rect))
+            {
+                faults.push((
+                    format!("«{name}» is drawn across «{}»", short(&t.label)),
+                    format!("{overlap:?}"),
+                ));
             }
         }
     }
@@ -222,7 +239,12 @@ fn faults_on_show(harness: &mut Harness<'_, KioskApp>) -> Vec<(String, String)> 
 }
 
 /// A kiosk on `physical`, in `language`, larger text or not, past the language picker.
-fn kiosk(content: &Arc<Content>, physical: Vec2, language: &str, large_text: bool) -> Harness<'static, KioskApp> {
+fn kiosk(
+    content: &Arc<Content>,
+    physical: Vec2,
+    language: &str,
+    large_text: bool,
+) -> Harness<'static, KioskApp> {
     let mut harness = harness_on_screen(Arc::clone(content), config(), physical);
     harness.run();
     layout_audit::enable(&harness.ctx.clone());
@@ -255,17 +277,27 @@ fn states(content: &Content) -> Vec<(String, Screen, Option<Overlay>)> {
     states.push(("result+place_card".to_owned(), Screen::Result, Some(Overlay::PlaceCard(0))));
     states.push(("result+codes".to_owned(), Screen::Result, Some(Overlay::SlipCodes)));
     states.push(("result+room_name".to_owned(), Screen::Result, Some(Overlay::RoomName)));
-    states.push(("welcome+operator".to_owned(), Screen::Welcome, Some(Overlay::Operator(Default::default()))));
+    states.push((
+        "welcome+operator".to_owned(),
+        Screen::Welcome,
+        Some(Overlay::Operator(OperatorPanel::default())),
+    ));
     states.push(("goodbye".to_owned(), Screen::Goodbye, None));
     states
 }
 
 /// The faults of every state on one screen, in one language and text size: each fault's
 /// words (without measures, so that they stay the same from one run to the next) and where.
-fn faults_of(content: &Arc<Content>, physical: Vec2, language: &str, large_text: bool) -> Vec<(String, String)> {
+fn faults_of(
+    content: &Arc<Content>,
+    physical: Vec2,
+    language: &str,
+    large_text: bool,
+) -> Vec<(String, String)> {
     let mut harness = kiosk(content, physical, language, large_text);
     let mut faults = Vec::new();
-    let where_ = format!("{}×{} {language}{}", physical.x, physical.y, if large_text { " large" } else { "" });
+    let where_ =
+        format!("{}×{} {language}{}", physical.x, physical.y, if large_text { " large" } else { "" });
     for (name, screen, overlay) in states(content) {
         let now = harness.ctx.input(|i| i.time);
         harness.state_mut().show_screen(screen, now);
@@ -301,9 +333,13 @@ fn check(languages: &[&str], known: &str) {
         return;
     }
     let listed = std::fs::read_to_string(&path).unwrap_or_default();
-    let listed: BTreeSet<&str> = listed.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
-    let new: Vec<String> =
-        found.iter().filter(|(k, _)| !listed.contains(k.as_str())).map(|(k, m)| format!("{k} [{m}]")).collect();
+    let listed: BTreeSet<&str> =
+        listed.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
+    let new: Vec<String> = found
+        .iter()
+        .filter(|(k, _)| !listed.contains(k.as_str()))
+        .map(|(k, m)| format!("{k} [{m}]"))
+        .collect();
     let gone: Vec<&str> = listed.iter().filter(|k| !found.contains_key(**k)).copied().collect();
     assert!(new.is_empty(), "{} new layout faults (look at the screen):\n{}", new.len(), new.join("\n"));
     assert!(
@@ -329,7 +365,8 @@ fn every_screen_fits_in_arabic_and_tigrinya() {
 fn the_pseudo_language_is_forty_percent_longer() {
     assert_eq!(lengthened("Terminer"), "Teermminnerr", "letters doubled along the word");
     let french = content().locales["fr"].strings.values().map(|t| t.chars().count()).sum::<usize>();
-    let pseudo = content_with_pseudo().locales[PSEUDO].strings.values().map(|t| t.chars().count()).sum::<usize>();
+    let pseudo =
+        content_with_pseudo().locales[PSEUDO].strings.values().map(|t| t.chars().count()).sum::<usize>();
     assert!(pseudo as f32 >= french as f32 * 1.3, "{pseudo} characters against {french} in French");
     assert_eq!(lengthened("%{name} a"), "%{name} aa", "placeholders kept");
 }

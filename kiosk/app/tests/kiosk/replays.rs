@@ -7,7 +7,7 @@ use super::{config, content};
 fn replay(name: &str) -> Result<repere_engine::result::VisitResult, String> {
     let path = format!("{}/tests/replays/{name}.json", env!("CARGO_MANIFEST_DIR"));
     let script = parse_script(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    run(&script, &content(), config(), None).unwrap_or_else(|err| panic!("{name}: {err}"))
+    run(&script, &content(), config(), None, None).unwrap_or_else(|err| panic!("{name}: {err}"))
 }
 
 /// The tasks a replayed visit was presented, and their typical minutes for the visitor's level

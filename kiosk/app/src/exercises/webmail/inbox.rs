@@ -68,7 +68,20 @@ pub fn inbox_ui(ui: &mut Ui, view: &View<'_>, mail: &Mail<'_>, state: &MailState
 fn message_row(ui: &mut Ui, view: &View<'_>, message: &Message, unread: bool) -> egui::Response {
     let look = view.look;
     let palette = look.palette;
-    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), MIN_TARGET), Sense::click());
+    // Unread: a dot and bold words, as webmails show it.
+    let kind = if unread { TextKind::Button } else { TextKind::Body };
+    let subject = view.tr(&message.subject);
+    let width = ui.available_width();
+    let (dot, gap, clip) = (20.0, 16.0, 36.0);
+    // The sender takes a third at most: on a narrow screen the subject keeps its room.
+    let sender_width = (width * 0.32).min(400.0);
+    let subject_width = (width - 32.0 - dot - sender_width - clip - 3.0 * gap).max(80.0);
+    let sender =
+        text_galley(ui, look, &view.tr(&message.sender), kind, palette.text, sender_width, LineAlign::Start);
+    let subject_laid = text_galley(ui, look, &subject, kind, palette.text, subject_width, LineAlign::Start);
+    // As tall as its words need (larger text wraps them), never less than a target.
+    let height = (sender.size.y.max(subject_laid.size.y) + 12.0).max(MIN_TARGET);
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click());
     let painter = ui.painter();
     let stroke = if response.hovered() { 3.0 } else { 2.0 };
     painter.rect(
@@ -78,15 +91,7 @@ fn message_row(ui: &mut Ui, view: &View<'_>, message: &Message, unread: bool) ->
         egui::Stroke::new(stroke, palette.border),
         egui::StrokeKind::Inside,
     );
-    // Unread: a dot and bold words, as webmails show it.
-    let kind = if unread { TextKind::Button } else { TextKind::Body };
-    let subject = view.tr(&message.subject);
     let inner = rect.shrink2(vec2(16.0, 0.0));
-    let (dot, gap, sender_width, clip) = (20.0, 16.0, 400.0, 36.0);
-    let subject_width = (inner.width() - dot - sender_width - clip - 3.0 * gap).max(80.0);
-    let sender =
-        text_galley(ui, look, &view.tr(&message.sender), kind, palette.text, sender_width, LineAlign::Start);
-    let subject_laid = text_galley(ui, look, &subject, kind, palette.text, subject_width, LineAlign::Start);
     let lefts = from_reading_side(look, inner, &[dot, sender_width, subject_width, clip], gap);
     let middle = |laid: &LaidOutText| rect.center().y - laid.size.y / 2.0;
     if unread {
