@@ -98,9 +98,17 @@ fn labelled_button(ui: &mut Ui, look: &Look, button: Labelled<'_>) -> egui::Resp
     let Labelled { label, name, picture, picture_size, kind, size } = button;
     // Wide enough for the words on one line when there is room.
     let picture_room = if picture.is_some() { picture_size + 16.0 } else { 0.0 };
-    let wanted = words_width(ui, look, label, picture_room, size.x);
-    let width = size.x.max(wanted.min(ui.available_width())).max(MIN_TARGET);
-    let size = Vec2::new(width, size.y.max(MIN_TARGET));
+    let size = if matches!(kind, ButtonKind::Choice { .. }) && size.x > 0.0 {
+        // An answer keeps its cell so that the grid stays a grid: its words wrap, and the
+        // button grows taller when they need it (larger text).
+        let text_width = (size.x - 28.0 - picture_room).max(40.0);
+        let laid =
+            text_galley(ui, look, label, TextKind::Button, look.palette.text, text_width, LineAlign::Center);
+        Vec2::new(size.x.max(MIN_TARGET), size.y.max(laid.size.y + 28.0).max(MIN_TARGET))
+    } else {
+        let wanted = words_width(ui, look, label, picture_room, size.x);
+        Vec2::new(size.x.max(wanted.min(ui.available_width())).max(MIN_TARGET), size.y.max(MIN_TARGET))
+    };
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     let palette = &look.palette;
     let (fill, text_color) = match kind {
