@@ -94,14 +94,21 @@ pub fn browser_ui(
     if state.login_field.is_none() && typing_form.is_none() {
         reading_row(&mut inner, look, |ui| {
             let back = if look.rtl { "➡" } else { "⬅" };
-            if icon_button(ui, look, back, &view.tr("browser.back"), 56.0).clicked() {
+            let back_button = icon_button(ui, look, back, &view.tr("browser.back"), 56.0);
+            if matches!(task.goal, BrowserGoal::BackTo(_)) {
+                super::pointer::mark(ui, back_button.rect);
+            }
+            if back_button.clicked() {
                 commands.extend(go_back(&here));
             }
             let shown = if state.editing { state.typed.clone().unwrap_or_default() } else { address.clone() };
-            if text_field(ui, &look.latin(), &view.tr("browser.address"), &shown, None, false, 680.0)
-                .clicked()
-                && !banner_open
-            {
+            let address_field =
+                text_field(ui, &look.latin(), &view.tr("browser.address"), &shown, None, false, 680.0);
+            // "Show me" points at the bar, unless a link of the page leads to the goal.
+            if matches!(task.goal, BrowserGoal::Page(_)) {
+                super::pointer::mark(ui, address_field.rect);
+            }
+            if address_field.clicked() && !banner_open {
                 commands.push(AppCommand::Exercise(ExerciseState {
                     editing: true,
                     typed: Some(String::new()),
@@ -145,6 +152,7 @@ pub fn browser_ui(
             commands.extend(type_address(&press, &here));
         }
     }
+    super::pointer::point_at_marked(&inner, view);
     browser_form::download_bar(ui, view, area, state);
 }
 
@@ -172,10 +180,11 @@ fn page_ui(
         reading_row(ui, look, |ui| {
             for link in &page.links {
                 let words = view.tr(&link.label);
-                let clicked =
-                    big_button(ui, look, &words, Some("🔗"), ButtonKind::Secondary, vec2(0.0, 64.0))
-                        .clicked();
-                if clicked && !banner_open {
+                let button = big_button(ui, look, &words, Some("🔗"), ButtonKind::Secondary, vec2(0.0, 64.0));
+                if matches!(task.goal, BrowserGoal::Page(goal) if *goal == link.to) {
+                    super::pointer::mark(ui, button.rect);
+                }
+                if button.clicked() && !banner_open {
                     commands.extend(open(&link.to, here));
                 }
             }
@@ -195,34 +204,40 @@ fn page_ui(
     }
     if banner_open {
         ui.add_space(16.0);
-        egui::Frame::new().fill(look.palette.caption).inner_margin(16).corner_radius(12).show(ui, |ui| {
-            text_block(ui, look, &view.tr("browser.banner.text"), TextKind::Body, LineAlign::Start);
-            reading_row(ui, look, |ui| {
-                let refuse = big_button(
-                    ui,
-                    look,
-                    &view.tr("browser.banner.refuse"),
-                    None,
-                    ButtonKind::Secondary,
-                    vec2(220.0, 64.0),
-                );
-                let accept = big_button(
-                    ui,
-                    look,
-                    &view.tr("browser.banner.accept"),
-                    None,
-                    ButtonKind::Secondary,
-                    vec2(220.0, 64.0),
-                );
-                if refuse.clicked() || accept.clicked() {
-                    commands
-                        .push(AppCommand::Exercise(ExerciseState { banner_closed: true, ..state.clone() }));
-                    if *task.goal == BrowserGoal::BannerClosed(true) {
-                        commands.push(AppCommand::Session(Command::TaskDone));
+        let banner =
+            egui::Frame::new().fill(look.palette.caption).inner_margin(16).corner_radius(12).show(ui, |ui| {
+                text_block(ui, look, &view.tr("browser.banner.text"), TextKind::Body, LineAlign::Start);
+                reading_row(ui, look, |ui| {
+                    let refuse = big_button(
+                        ui,
+                        look,
+                        &view.tr("browser.banner.refuse"),
+                        None,
+                        ButtonKind::Secondary,
+                        vec2(220.0, 64.0),
+                    );
+                    let accept = big_button(
+                        ui,
+                        look,
+                        &view.tr("browser.banner.accept"),
+                        None,
+                        ButtonKind::Secondary,
+                        vec2(220.0, 64.0),
+                    );
+                    if refuse.clicked() || accept.clicked() {
+                        commands.push(AppCommand::Exercise(ExerciseState {
+                            banner_closed: true,
+                            ..state.clone()
+                        }));
+                        if *task.goal == BrowserGoal::BannerClosed(true) {
+                            commands.push(AppCommand::Session(Command::TaskDone));
+                        }
                     }
-                }
+                });
             });
-        });
+        if *task.goal == BrowserGoal::BannerClosed(true) {
+            super::pointer::mark(ui, banner.response.rect);
+        }
     }
 }
 
