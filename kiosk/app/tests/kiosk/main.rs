@@ -9,6 +9,7 @@ mod cli;
 mod content;
 mod fonts;
 mod orientation;
+mod pictograms;
 mod replays;
 mod robustness;
 mod room;
