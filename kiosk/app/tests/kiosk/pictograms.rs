@@ -154,3 +154,25 @@ fn show_me_pointer_snapshot() {
         results.extend_harness(harness);
     }
 }
+
+/// `kiosk check` names the file and the line of a picture that is neither a pictogram the
+/// kiosk draws nor an emoji.
+#[test]
+fn check_refuses_an_unknown_pictogram_name_at_its_line() {
+    let dir = super::temp_dir("pictogram-name");
+    std::fs::create_dir_all(dir.join("scenarios/questions")).unwrap();
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios/questions/02-devices.toml");
+    let question = std::fs::read_to_string(shipped).unwrap();
+    assert!(question.contains("picture = \"tablet\""), "the shipped question names its pictograms");
+    let line = question.lines().position(|l| l == "picture = \"tablet\"").unwrap() + 1;
+    let wrong = question.replace("picture = \"tablet\"", "picture = \"tablete\"");
+    std::fs::write(dir.join("scenarios/questions/02-devices.toml"), wrong).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        .args(["check", "--content", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let expected = format!("02-devices.toml:{line}: unknown pictogram \"tablete\"");
+    assert!(stderr.contains(&expected), "{expected} not in {stderr}");
+}

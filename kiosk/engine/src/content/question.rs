@@ -106,7 +106,12 @@ pub fn parse_question(path: &str, text: &str) -> Result<Question, Vec<Problem>> 
                 if let Some(problem) =
                     answer.get_ref().picture.as_deref().and_then(crate::content::pictogram::picture_problem)
                 {
-                    problems.push(Problem::at(path, line, problem));
+                    // The line of `picture =` in the answer's table (its span is only its
+                    // header), else the answer's own line.
+                    let start = answer.span().end;
+                    let table = text.get(start..).map(|rest| rest.split("\n[").next().unwrap_or(rest));
+                    let picture_at = table.and_then(|t| t.find("picture")).map(|i| start + i);
+                    problems.push(Problem::at(path, picture_at.map(|i| line_of(text, i)).or(line), problem));
                 }
             }
         }
@@ -153,7 +158,7 @@ mod tests {
         let text = "id = \"email\"\nsay = \"q.say\"\n\n[[answer]]\nid = \"uses\"\nlabel = \"a\"\npicture = \"tablet\"\n\n[[answer]]\nid = \"none\"\nlabel = \"b\"\npicture = \"tablette\"\n";
         let problems = parse_question("q.toml", text).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(problems[0].line, Some(9), "{}", problems[0]);
+        assert_eq!(problems[0].line, Some(12), "the line of the picture: {}", problems[0]);
         assert!(problems[0].to_string().contains("tablette"), "{}", problems[0]);
         let emoji = text.replace("\"tablette\"", "\"✖\"");
         assert!(parse_question("q.toml", &emoji).is_ok(), "an emoji is still a picture");
