@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn a_pictogram_stays_inside_its_square() {
-        let rect = Rect::from_min_size(pos2(100.0, 50.0), vec2(64.0, 64.0));
+        let rect = Rect::from_min_size(egui::pos2(100.0, 50.0), vec2(64.0, 64.0));
         for name in repere_engine::content::pictogram::PICTOGRAMS {
             let shapes = shapes(name, rect, Color32::BLACK).unwrap_or_default();
             assert!(shapes.len() >= 3, "{name}: {} shapes", shapes.len());
