@@ -204,40 +204,38 @@ fn page_ui(
     }
     if banner_open {
         ui.add_space(16.0);
-        let banner =
-            egui::Frame::new().fill(look.palette.caption).inner_margin(16).corner_radius(12).show(ui, |ui| {
-                text_block(ui, look, &view.tr("browser.banner.text"), TextKind::Body, LineAlign::Start);
-                reading_row(ui, look, |ui| {
-                    let refuse = big_button(
-                        ui,
-                        look,
-                        &view.tr("browser.banner.refuse"),
-                        None,
-                        ButtonKind::Secondary,
-                        vec2(220.0, 64.0),
-                    );
-                    let accept = big_button(
-                        ui,
-                        look,
-                        &view.tr("browser.banner.accept"),
-                        None,
-                        ButtonKind::Secondary,
-                        vec2(220.0, 64.0),
-                    );
-                    if refuse.clicked() || accept.clicked() {
-                        commands.push(AppCommand::Exercise(ExerciseState {
-                            banner_closed: true,
-                            ..state.clone()
-                        }));
-                        if *task.goal == BrowserGoal::BannerClosed(true) {
-                            commands.push(AppCommand::Session(Command::TaskDone));
-                        }
+        egui::Frame::new().fill(look.palette.caption).inner_margin(16).corner_radius(12).show(ui, |ui| {
+            text_block(ui, look, &view.tr("browser.banner.text"), TextKind::Body, LineAlign::Start);
+            reading_row(ui, look, |ui| {
+                let refuse = big_button(
+                    ui,
+                    look,
+                    &view.tr("browser.banner.refuse"),
+                    None,
+                    ButtonKind::Secondary,
+                    vec2(220.0, 64.0),
+                );
+                let accept = big_button(
+                    ui,
+                    look,
+                    &view.tr("browser.banner.accept"),
+                    None,
+                    ButtonKind::Secondary,
+                    vec2(220.0, 64.0),
+                );
+                // Either button closes it: "Show me" rings both.
+                if *task.goal == BrowserGoal::BannerClosed(true) {
+                    super::pointer::mark(ui, refuse.rect.union(accept.rect));
+                }
+                if refuse.clicked() || accept.clicked() {
+                    commands
+                        .push(AppCommand::Exercise(ExerciseState { banner_closed: true, ..state.clone() }));
+                    if *task.goal == BrowserGoal::BannerClosed(true) {
+                        commands.push(AppCommand::Session(Command::TaskDone));
                     }
-                });
+                }
             });
-        if *task.goal == BrowserGoal::BannerClosed(true) {
-            super::pointer::mark(ui, banner.response.rect);
-        }
+        });
     }
 }
 
