@@ -285,6 +285,9 @@ fn search_ui(
     let search_box = reading_row(ui, look, |ui| {
         text_field(ui, &look.latin(), &view.tr("browser.search"), &shown, None, false, 720.0)
     });
+    if *task.goal == BrowserGoal::Searched(true) {
+        super::pointer::mark(ui, search_box.rect);
+    }
     if search_box.clicked() && !banner_open {
         commands.push(AppCommand::Exercise(ExerciseState {
             searching: true,

@@ -102,7 +102,7 @@ fn questions_show_the_kiosks_own_pictograms() {
 
 /// For each kind of target, the task and the label of the widget "Show me" must ring (the
 /// scroll-find item is hidden at first: the list to scroll is ringed).
-const POINTED: [(&str, &str); 9] = [
+const POINTED: [(&str, &str); 10] = [
     ("mouse.click_big", "task.mouse.click_big.target"),
     ("mouse.double_click", "task.mouse.double_click.target"),
     ("mouse.drag_drop", "task.mouse.drag_drop.item"),
@@ -112,6 +112,7 @@ const POINTED: [(&str, &str); 9] = [
     ("internet.link", "site.mairie.home.link_hours"),
     ("internet.back", "browser.back"),
     ("internet.banner", "browser.banner.refuse"),
+    ("search.query", "browser.search"),
 ];
 
 #[test]
