@@ -138,6 +138,8 @@ pub struct UiState {
     /// The task's "Show me" hint is shown in the caption band (until the task ends or the
     /// instruction is heard again).
     pub hint_shown: bool,
+    /// When "Show me" was last pressed: its pointer shows for a few seconds.
+    pub show_me_since: Option<f64>,
     /// Session screen serial the state above belongs to.
     pub screen_serial: Option<u64>,
     /// Taps in the operator corner (times), for the secret gesture.
@@ -770,6 +772,7 @@ impl KioskApp {
                     // Help asked, exactly as "hear again": a success after it weighs less.
                     self.session.apply(Command::Task(TaskEvent::Help), &self.content, now);
                     self.ui_state.hint_shown = true;
+                    self.ui_state.show_me_since = Some(now);
                     self.say(&[hint]);
                 }
             }

@@ -94,14 +94,21 @@ pub fn browser_ui(
     if state.login_field.is_none() && typing_form.is_none() {
         reading_row(&mut inner, look, |ui| {
             let back = if look.rtl { "➡" } else { "⬅" };
-            if icon_button(ui, look, back, &view.tr("browser.back"), 56.0).clicked() {
+            let back_button = icon_button(ui, look, back, &view.tr("browser.back"), 56.0);
+            if matches!(task.goal, BrowserGoal::BackTo(_)) {
+                super::pointer::mark(ui, back_button.rect);
+            }
+            if back_button.clicked() {
                 commands.extend(go_back(&here));
             }
             let shown = if state.editing { state.typed.clone().unwrap_or_default() } else { address.clone() };
-            if text_field(ui, &look.latin(), &view.tr("browser.address"), &shown, None, false, 680.0)
-                .clicked()
-                && !banner_open
-            {
+            let address_field =
+                text_field(ui, &look.latin(), &view.tr("browser.address"), &shown, None, false, 680.0);
+            // "Show me" points at the bar, unless a link of the page leads to the goal.
+            if matches!(task.goal, BrowserGoal::Page(_)) {
+                super::pointer::mark(ui, address_field.rect);
+            }
+            if address_field.clicked() && !banner_open {
                 commands.push(AppCommand::Exercise(ExerciseState {
                     editing: true,
                     typed: Some(String::new()),
@@ -145,6 +152,7 @@ pub fn browser_ui(
             commands.extend(type_address(&press, &here));
         }
     }
+    super::pointer::point_at_marked(&inner, view);
     browser_form::download_bar(ui, view, area, state);
 }
 
@@ -172,10 +180,11 @@ fn page_ui(
         reading_row(ui, look, |ui| {
             for link in &page.links {
                 let words = view.tr(&link.label);
-                let clicked =
-                    big_button(ui, look, &words, Some("🔗"), ButtonKind::Secondary, vec2(0.0, 64.0))
-                        .clicked();
-                if clicked && !banner_open {
+                let button = big_button(ui, look, &words, Some("🔗"), ButtonKind::Secondary, vec2(0.0, 64.0));
+                if matches!(task.goal, BrowserGoal::Page(goal) if *goal == link.to) {
+                    super::pointer::mark(ui, button.rect);
+                }
+                if button.clicked() && !banner_open {
                     commands.extend(open(&link.to, here));
                 }
             }
@@ -214,6 +223,10 @@ fn page_ui(
                     ButtonKind::Secondary,
                     vec2(220.0, 64.0),
                 );
+                // Either button closes it: "Show me" rings both.
+                if *task.goal == BrowserGoal::BannerClosed(true) {
+                    super::pointer::mark(ui, refuse.rect.union(accept.rect));
+                }
                 if refuse.clicked() || accept.clicked() {
                     commands
                         .push(AppCommand::Exercise(ExerciseState { banner_closed: true, ..state.clone() }));
@@ -272,6 +285,9 @@ fn search_ui(
     let search_box = reading_row(ui, look, |ui| {
         text_field(ui, &look.latin(), &view.tr("browser.search"), &shown, None, false, 720.0)
     });
+    if *task.goal == BrowserGoal::Searched(true) {
+        super::pointer::mark(ui, search_box.rect);
+    }
     if search_box.clicked() && !banner_open {
         commands.push(AppCommand::Exercise(ExerciseState {
             searching: true,

@@ -44,6 +44,7 @@ pub fn click_target_ui(
             palette.on_accent,
         );
     }
+    super::pointer::point_at(ui, view, Some(rect));
     let label = view.tr(&target.label);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     if response.clicked() {

@@ -44,6 +44,7 @@ pub fn double_click_ui(
     let label = view.tr(&target.label);
     crate::widgets::caption_at(ui, view.look, rect.center_bottom() + egui::vec2(0.0, 8.0), &label);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    super::pointer::point_at(ui, view, Some(rect));
     // Two presses close together open it. egui's own double click is lost on touch screens
     // (the finger lifting makes the pointer vanish between the taps), so they are timed here.
     let second_press =

@@ -67,6 +67,8 @@ pub fn drag_drop_ui(
     let item_label = view.tr(&item.label);
     caption_below(ui, view, rect, &item_label);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &item_label));
+    // What to take first; once it moves, where it goes.
+    super::pointer::point_at(ui, view, Some(if state.drag_offset == Vec2::ZERO { rect } else { target }));
 
     if response.dragged() {
         let moved = ExerciseState { drag_offset: state.drag_offset + response.drag_delta(), ..state.clone() };

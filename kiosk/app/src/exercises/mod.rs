@@ -6,6 +6,7 @@ mod browser_form;
 mod click_target;
 mod double_click;
 mod drag_drop;
+mod pointer;
 mod scroll_find;
 pub(crate) mod type_text;
 mod webmail;
@@ -14,6 +15,7 @@ use egui::{Pos2, Rect, Sense, Ui, Vec2};
 use repere_engine::content::{Task, TaskKind};
 use repere_engine::session::{Command, TaskEvent};
 
+pub use self::pointer::{POINTER_SECONDS, pointed};
 pub use self::webmail::MailState;
 use crate::app::AppCommand;
 use crate::screens::View;

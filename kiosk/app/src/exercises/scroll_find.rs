@@ -23,6 +23,7 @@ pub fn scroll_find_ui(
     let rect = Rect::from_center_size(area.center(), vec2(width, height));
     let mut list_ui = ui
         .new_child(egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::top_down(egui::Align::Center)));
+    let mut target_rect = None;
     let output = egui::ScrollArea::vertical()
         .id_salt("scroll_find")
         .max_height(height)
@@ -30,16 +31,18 @@ pub fn scroll_find_ui(
         .show(&mut list_ui, |ui| {
             for (index, item) in items.iter().enumerate() {
                 let label = view.tr(&item.label);
-                let clicked = big_button(
+                let button = big_button(
                     ui,
                     view.look,
                     &label,
                     item.picture.as_deref(),
                     ButtonKind::Secondary,
                     vec2(width - 24.0, 84.0),
-                )
-                .clicked();
-                if clicked {
+                );
+                if index == target {
+                    target_rect = Some(button.rect);
+                }
+                if button.clicked() {
                     let command =
                         if index == target { Command::TaskDone } else { Command::Task(TaskEvent::Miss) };
                     commands.push(AppCommand::Session(command));
@@ -49,4 +52,7 @@ pub fn scroll_find_ui(
     let named = ui.interact(output.inner_rect, ui.scope_id().with("scroll_find_list"), Sense::hover());
     let label = view.tr(list);
     named.widget_info(|| egui::WidgetInfo::labeled(egui::Role::List, true, &label));
+    // The item when it is in sight, else the list to scroll.
+    let in_sight = target_rect.filter(|r| output.inner_rect.contains_rect(*r));
+    super::pointer::point_at(ui, view, Some(in_sight.unwrap_or(output.inner_rect)));
 }

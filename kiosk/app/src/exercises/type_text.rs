@@ -45,15 +45,16 @@ pub fn type_text_ui(
     let model = view.tr("task.keyboard.model");
     // The model and the field on one row, so that the whole keyboard fits below; the row runs
     // in the reading direction, the keyboard stays a French keyboard.
-    crate::screens::reading_row(&mut inner, look, |ui| {
+    let field_rect = crate::screens::reading_row(&mut inner, look, |ui| {
         text_line(ui, look, &model, TextKind::Body);
         text_line(ui, &latin, expected, TextKind::Title);
         ui.add_space(24.0);
         let note = state.tried.then(|| view.tr("task.retry.say"));
-        text_field(ui, look, &view.tr(field), &current, note.as_deref(), false, 640.0);
+        text_field(ui, look, &view.tr(field), &current, note.as_deref(), false, 640.0).rect
     });
     inner.add_space(6.0);
     presses.extend(keyboard_ui(&mut inner, look, &keyboard_words(view), state.shift));
+    super::pointer::point_at(&inner, view, Some(field_rect));
     for press in presses {
         apply(&press, &current, expected, state, commands);
     }

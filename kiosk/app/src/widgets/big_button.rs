@@ -3,6 +3,7 @@
 use egui::{CornerRadius, FontId, Rect, Sense, Stroke, StrokeKind, Ui, Vec2};
 
 use super::bidi_layout::{self, LineAlign};
+use super::pictogram;
 use super::text_galley;
 use crate::theme::{Look, MIN_TARGET, TextKind};
 
@@ -97,7 +98,11 @@ struct Labelled<'a> {
 fn labelled_button(ui: &mut Ui, look: &Look, button: Labelled<'_>) -> egui::Response {
     let Labelled { label, name, picture, picture_size, kind, size } = button;
     // Wide enough for the words on one line when there is room.
-    let picture_room = if picture.is_some() { picture_size + 16.0 } else { 0.0 };
+    let picture_room = match picture {
+        Some(name) if pictogram::is_drawn(name) => picture_size * 1.25 + 16.0,
+        Some(_) => picture_size + 16.0,
+        None => 0.0,
+    };
     let size = if matches!(kind, ButtonKind::Choice { .. }) && size.x > 0.0 {
         // An answer keeps its cell so that the grid stays a grid: its words wrap, and the
         // button grows taller when they need it (larger text).
@@ -131,15 +136,20 @@ fn labelled_button(ui: &mut Ui, look: &Look, button: Labelled<'_>) -> egui::Resp
             StrokeKind::Inside,
         );
         let inner = rect.shrink(14.0);
+        // A pictogram the kiosk draws takes a square a little larger than an emoji's line,
+        // as high as the button allows; an emoji is a line of text.
         let picture_galley = picture
+            .filter(|p| !pictogram::is_drawn(p))
             .map(|p| painter.layout_no_wrap(p.to_owned(), FontId::proportional(picture_size), text_color));
-        let picture_width = picture_galley.as_ref().map_or(0.0, |g| g.size().x + 16.0);
+        let picture_box = match (picture, &picture_galley) {
+            (_, Some(galley)) => Some(galley.size()),
+            (Some(_), None) => Some(Vec2::splat((picture_size * 1.25).min(inner.height()))),
+            (None, None) => None,
+        };
+        let picture_width = picture_box.map_or(0.0, |b| b.x + 16.0);
         let text_width = (inner.width() - picture_width).max(40.0);
         let laid = text_galley(ui, look, label, TextKind::Button, text_color, text_width, LineAlign::Center);
-        let total = Vec2::new(
-            laid.size.x + picture_width,
-            laid.size.y.max(picture_galley.as_ref().map_or(0.0, |g| g.size().y)),
-        );
+        let total = Vec2::new(laid.size.x + picture_width, laid.size.y.max(picture_box.map_or(0.0, |b| b.y)));
         let start = Rect::from_center_size(inner.center(), total).min;
         // The pictogram stands on the reading side: left in LTR, right in RTL.
         let (picture_x, text_x) = if look.rtl {
@@ -147,9 +157,12 @@ fn labelled_button(ui: &mut Ui, look: &Look, button: Labelled<'_>) -> egui::Resp
         } else {
             (start.x, start.x + picture_width)
         };
+        let picture_y = inner.center().y - picture_box.map_or(0.0, |b| b.y) / 2.0;
         if let Some(galley) = picture_galley {
-            let y = inner.center().y - galley.size().y / 2.0;
-            painter.galley(egui::pos2(picture_x, y), galley, text_color);
+            painter.galley(egui::pos2(picture_x, picture_y), galley, text_color);
+        } else if let (Some(name), Some(picture_box)) = (picture, picture_box) {
+            let square = Rect::from_min_size(egui::pos2(picture_x, picture_y), picture_box);
+            pictogram::paint(painter, square, name, text_color);
         }
         let text_y = inner.center().y - laid.size.y / 2.0;
         bidi_layout::paint_within(painter, egui::pos2(text_x, text_y), &laid, text_color, Some(rect));

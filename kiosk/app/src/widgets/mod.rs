@@ -7,6 +7,7 @@ mod dialog;
 pub mod document_picker;
 pub mod keyboard;
 mod keypad;
+pub mod pictogram;
 mod text_block;
 pub mod typing;
 

@@ -10,6 +10,7 @@ mod content;
 mod fonts;
 mod layout;
 mod orientation;
+mod pictograms;
 mod replays;
 mod robustness;
 mod room;

@@ -10,6 +10,7 @@ pub mod locale;
 pub mod mailbox;
 pub mod offers;
 pub mod orientation;
+pub mod pictogram;
 pub mod question;
 pub mod site;
 pub mod sounds;

@@ -13,7 +13,8 @@ pub struct AnswerChoice {
     pub id: String,
     /// i18n key of the answer's words.
     pub label: String,
-    /// A pictogram drawn beside the words (one emoji of the bundled symbol font).
+    /// A pictogram drawn beside the words: the name of one the kiosk draws (`tablet`, see
+    /// [`crate::content::pictogram::PICTOGRAMS`]) or one emoji of the bundled symbol font.
     #[serde(default)]
     pub picture: Option<String>,
 }
@@ -102,6 +103,16 @@ pub fn parse_question(path: &str, text: &str) -> Result<Question, Vec<Problem>> 
                     problems.push(Problem::at(path, line, format!("answer {answer_id:?} is listed twice")));
                 }
                 seen.push(answer_id.clone());
+                if let Some(problem) =
+                    answer.get_ref().picture.as_deref().and_then(crate::content::pictogram::picture_problem)
+                {
+                    // The line of `picture =` in the answer's table (its span is only its
+                    // header), else the answer's own line.
+                    let start = answer.span().end;
+                    let table = text.get(start..).map(|rest| rest.split("\n[").next().unwrap_or(rest));
+                    let picture_at = table.and_then(|t| t.find("picture")).map(|i| start + i);
+                    problems.push(Problem::at(path, picture_at.map(|i| line_of(text, i)).or(line), problem));
+                }
             }
         }
     }
@@ -140,6 +151,17 @@ mod tests {
         let problems = parse_question("q.toml", text).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, Some(8), "{}", problems[0]);
+    }
+
+    #[test]
+    fn an_unknown_pictogram_name_is_located() {
+        let text = "id = \"email\"\nsay = \"q.say\"\n\n[[answer]]\nid = \"uses\"\nlabel = \"a\"\npicture = \"tablet\"\n\n[[answer]]\nid = \"none\"\nlabel = \"b\"\npicture = \"tablette\"\n";
+        let problems = parse_question("q.toml", text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, Some(12), "the line of the picture: {}", problems[0]);
+        assert!(problems[0].to_string().contains("tablette"), "{}", problems[0]);
+        let emoji = text.replace("\"tablette\"", "\"✖\"");
+        assert!(parse_question("q.toml", &emoji).is_ok(), "an emoji is still a picture");
     }
 
     #[test]
