@@ -12,6 +12,7 @@ mod orientation;
 mod replays;
 mod robustness;
 mod room;
+mod screens;
 mod slip;
 mod snapshots;
 mod speech;
