@@ -14,8 +14,8 @@ use crate::i18n::tr_with;
 use crate::room::LinkState;
 use crate::slip_printer::PrintState;
 use crate::theme::TextKind;
-use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, icon_button, text_block};
+use crate::widgets::bidi_layout::{self, LineAlign};
+use crate::widgets::{ButtonKind, big_button, icon_button, text_block, text_galley};
 
 /// Narrowest column of a kind of help, points: narrower, names and addresses break too often.
 const KIND_COLUMN_MIN: f32 = 280.0;
@@ -63,20 +63,15 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let scroll_id = ui.scope_id().with(("result_scroll", view.session.serial()));
     let asked = ui.data_mut(|d| d.remove_temp::<f32>(scroll_id));
     let mut scroll_to = None;
-    // The result scrolls on the left (on the right in right-to-left languages); its buttons
-    // stand beside the scroll bar.
+    // The result scrolls beside a column of buttons that stands next to the scroll bar (egui
+    // draws it on the right in either direction).
     let whole = egui::Rect::from_min_size(ui.cursor().min, vec2(ui.available_width(), height));
     let gap = ui.spacing().item_spacing.x;
-    let (text_rect, side_rect) = if look.rtl {
-        let side = egui::Rect::from_min_size(whole.min, vec2(SCROLL_BUTTON, height));
-        (egui::Rect::from_min_max(egui::pos2(side.max.x + gap, whole.min.y), whole.max), side)
-    } else {
-        let side = egui::Rect::from_min_size(
-            egui::pos2(whole.max.x - SCROLL_BUTTON, whole.min.y),
-            vec2(SCROLL_BUTTON, height),
-        );
-        (egui::Rect::from_min_max(whole.min, egui::pos2(side.min.x - gap, whole.max.y)), side)
-    };
+    let side_rect = egui::Rect::from_min_size(
+        egui::pos2(whole.max.x - SCROLL_BUTTON, whole.min.y),
+        vec2(SCROLL_BUTTON, height),
+    );
+    let text_rect = egui::Rect::from_min_max(whole.min, egui::pos2(side_rect.min.x - gap, whole.max.y));
     let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(text_rect).layout(*ui.layout()));
     text_ui.spacing_mut().scroll =
         egui::style::ScrollStyle { bar_width: SCROLL_BAR_WIDTH, ..egui::style::ScrollStyle::solid() };
@@ -182,11 +177,12 @@ fn fade_band(ui: &Ui, view: &View<'_>, viewport: egui::Rect) {
         let [r, g, b, _] = background.to_array();
         painter.rect_filled(slice, 0.0, egui::Color32::from_rgba_unmultiplied(r, g, b, alpha));
     }
+    // Laid out like every text (right to left in Arabic), centred on the band's bottom.
     let words = format!("⏷ {} ⏷", view.tr("result.more_below"));
-    let font =
-        egui::FontId::new(look.size(TextKind::Body), egui::FontFamily::Name(crate::fonts::BOLD.into()));
-    let bottom = egui::pos2(band.center().x, band.max.y - 2.0);
-    painter.text(bottom, egui::Align2::CENTER_BOTTOM, words, font, look.palette.text);
+    let laid =
+        text_galley(ui, look, &words, TextKind::Button, look.palette.text, band.width(), LineAlign::Center);
+    let origin = egui::pos2(band.center().x - laid.size.x / 2.0, band.max.y - laid.size.y - 2.0);
+    bidi_layout::paint(&painter, origin, &laid, look.palette.text);
 }
 
 /// Each kind of help side by side, its best place first; its other places behind "More

@@ -45,10 +45,16 @@ pub fn urgent_help_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppComman
     };
     text_block(ui, look, &line, TextKind::Body, LineAlign::Start);
     ui.add_space(12.0);
-    // The nearest places that help with procedures, open today first.
-    egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 120.0).show(
-        ui,
-        |ui| {
+    // The nearest places that help with procedures, open today first; a thick scroll bar,
+    // always shown, says that more is below.
+    ui.spacing_mut().scroll =
+        egui::style::ScrollStyle { bar_width: 22.0, ..egui::style::ScrollStyle::solid() };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .max_height(ui.available_height() - 120.0)
+        .show(ui, |ui| {
+            ui.set_max_width((ui.available_width() - 30.0).max(0.0));
             if view.ui_state.nearby.is_empty() {
                 text_block(ui, look, &view.tr("urgent_help.no_places"), TextKind::Body, LineAlign::Start);
             } else {
@@ -58,8 +64,7 @@ pub fn urgent_help_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppComman
                 ui.add_space(6.0);
                 nearby_card_ui(ui, view, index, place, commands);
             }
-        },
-    );
+        });
     ui.add_space(12.0);
     // Codes to photograph when a place has a link; printing a slip of help today is not
     // offered (the slip is the result's).
