@@ -68,6 +68,8 @@ pub enum AppCommand {
     Say(String),
     /// Toggle an answer of a many-answers question.
     ToggleChoice(String),
+    /// Show or hide the other places of a kind of help on the result (the kind's id).
+    ToggleMorePlaces(String),
     /// A digit of the postcode keypad.
     PostcodeDigit(char),
     /// Erase the last postcode digit.
@@ -148,6 +150,8 @@ pub struct UiState {
     pub idle_spoken: bool,
     /// The nearest places helping with procedures today (the urgent-help screen).
     pub nearby: Vec<Recommendation>,
+    /// The kinds of help whose other places the result shows (after "More places").
+    pub more_places: Vec<String>,
     /// In a room: the first name typed for the facilitator.
     pub room_name: String,
     /// The name dialog's shift key.
@@ -461,7 +465,11 @@ impl KioskApp {
                         .into_iter()
                         .map(|place| Recommendation {
                             kind: "help_with_procedures".to_owned(),
-                            reason: String::new(),
+                            // Why, on the bigger card shown at the desk.
+                            reason: crate::i18n::tr(
+                                self.session.language(),
+                                "orientation.help_with_procedures.reason",
+                            ),
                             place: Some(place),
                             offer: None,
                         })
@@ -625,10 +633,7 @@ impl KioskApp {
                 let index = *index;
                 let language = self.session.language();
                 let words = ContentWords::new(&self.content, language);
-                let text = self
-                    .session
-                    .result()
-                    .and_then(|r| r.recommendations.get(index))
+                let text = place_on_show(&self.session, &self.ui_state, index)
                     .map(|r| sentences(&place_lines(&words, r)))
                     .unwrap_or_default();
                 self.say_then_speak(&[], &text);
@@ -802,13 +807,8 @@ impl KioskApp {
                 self.ui_state.exercise = state;
             }
             AppCommand::Say(key) => self.say(&[key]),
-            AppCommand::ToggleChoice(id) => {
-                if let Some(position) = self.ui_state.chosen.iter().position(|c| *c == id) {
-                    self.ui_state.chosen.remove(position);
-                } else {
-                    self.ui_state.chosen.push(id);
-                }
-            }
+            AppCommand::ToggleChoice(id) => toggle(&mut self.ui_state.chosen, id),
+            AppCommand::ToggleMorePlaces(kind) => toggle(&mut self.ui_state.more_places, kind),
             AppCommand::PostcodeDigit(digit) => {
                 if self.ui_state.postcode.len() < 5 {
                     self.ui_state.postcode.push(digit);
@@ -1090,6 +1090,28 @@ impl KioskApp {
         self.room_report = None;
         self.speaker.set_volume(DEFAULT_VOLUME);
         self.ui_state = UiState::default();
+    }
+}
+
+/// Takes `item` out of `list` when it is in, else puts it in.
+fn toggle(list: &mut Vec<String>, item: String) {
+    if let Some(position) = list.iter().position(|i| *i == item) {
+        list.remove(position);
+    } else {
+        list.push(item);
+    }
+}
+
+/// The place at `index` of those on show: the result's recommendations, else (help today,
+/// before any result) the nearby places.
+pub fn place_on_show<'a>(
+    session: &'a Session,
+    ui_state: &'a UiState,
+    index: usize,
+) -> Option<&'a Recommendation> {
+    match session.result() {
+        Some(result) => result.recommendations.get(index),
+        None => ui_state.nearby.get(index),
     }
 }
 

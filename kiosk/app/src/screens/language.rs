@@ -7,7 +7,7 @@ use repere_engine::session::Command;
 
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
-use crate::i18n::tr_with;
+use crate::i18n::{tr, tr_with};
 use crate::theme::Look;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
@@ -43,13 +43,28 @@ pub fn language_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>)
                     {
                         commands.push(AppCommand::Session(Command::ChooseLanguage(info.code.clone())));
                     }
-                    // Only a language with a voice has its name to hear.
+                    // Only a language with a voice has its name to hear; one without says so,
+                    // in its own words, in the listen button's place.
                     let listen = tr_with(view.session.language(), "language.listen", &[("name", &info.name)]);
-                    if info.voice.is_some() && icon_button(ui, view.look, "🔊", &listen, cell.y).clicked() {
+                    if info.voice.is_none() {
+                        no_voice_note(ui, &own, &info.code, cell.y);
+                    } else if icon_button(ui, view.look, "🔊", &listen, cell.y).clicked() {
                         commands.push(AppCommand::HearLanguageName(info.code.clone()));
                     }
                 });
             }
         });
     }
+}
+
+/// "No voice", with a silent speaker, in `language`'s own words and direction: a visitor who
+/// reads it knows before choosing that the kiosk will not speak it.
+fn no_voice_note(ui: &mut Ui, own: &Look, language: &str, side: f32) {
+    let layout = egui::Layout::top_down(egui::Align::Center);
+    ui.allocate_ui_with_layout(egui::vec2(side, side), layout, |ui| {
+        ui.set_min_size(egui::vec2(side, side));
+        ui.set_max_width(side);
+        text_block(ui, own, "🔇", TextKind::Title, LineAlign::Center);
+        text_block(ui, own, &tr(language, "language.no_voice"), TextKind::Caption, LineAlign::Center);
+    });
 }

@@ -1,66 +1,16 @@
-//! A recommended place on the result screen: its facts in words, "Listen" and "Show at the
-//! desk" (a bigger card the agent at the counter can read).
+//! "Show at the desk": the bigger card of a recommended place, that the agent at the counter
+//! can read. (The result and help today draw their own cards.)
 
-use egui::{Frame, Margin, Ui};
-use repere_engine::result::Recommendation;
-
-use super::{View, grid_cell, reading_row};
+use super::{View, grid_cell};
 use crate::app::AppCommand;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::{ButtonKind, big_button, dialog, text_block};
 use repere_engine::slip::words::{ContentWords, place_lines};
 
-/// The card of a recommendation; with `index` (its place in the result), "Listen" and "Show
-/// at the desk" buttons.
-pub fn place_card_ui(
-    ui: &mut Ui,
-    view: &View<'_>,
-    index: Option<usize>,
-    recommendation: &Recommendation,
-    commands: &mut Vec<AppCommand>,
-) {
-    let look = view.look;
-    let language = view.session.language();
-    let lines = place_lines(&ContentWords::new(view.content, language), recommendation);
-    Frame::new()
-        .fill(look.palette.surface)
-        .stroke(egui::Stroke::new(2.0, look.palette.border))
-        .corner_radius(12)
-        .inner_margin(Margin::same(16))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let mut lines = lines.iter();
-            if let Some(name) = lines.next() {
-                text_block(ui, look, name, TextKind::Button, LineAlign::Start);
-            }
-            for line in lines {
-                text_block(ui, look, line, TextKind::Body, LineAlign::Start);
-            }
-            let Some(index) = index else {
-                return;
-            };
-            ui.add_space(8.0);
-            let cell = grid_cell(ui, 2, 64.0);
-            // Same words on every card: scripts and screen readers tell them apart by order.
-            reading_row(ui, look, |ui| {
-                if big_button(ui, look, &view.tr("place.hear"), Some("🔊"), ButtonKind::Secondary, cell)
-                    .clicked()
-                {
-                    commands.push(AppCommand::HearPlace(index));
-                }
-                if big_button(ui, look, &view.tr("place.show"), Some("🔍"), ButtonKind::Secondary, cell)
-                    .clicked()
-                {
-                    commands.push(AppCommand::ShowPlace(index));
-                }
-            });
-        });
-}
-
 /// The bigger card of recommendation `index`, for the agent at the counter.
 pub fn place_dialog_ui(ctx: &egui::Context, view: &View<'_>, index: usize, commands: &mut Vec<AppCommand>) {
-    let Some(recommendation) = view.session.result().and_then(|r| r.recommendations.get(index)) else {
+    let Some(recommendation) = crate::app::place_on_show(view.session, view.ui_state, index) else {
         return;
     };
     let look = view.look;

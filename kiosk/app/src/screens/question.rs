@@ -1,5 +1,5 @@
-//! A declarative question: pictogram answers, yes/no, or a postcode keypad. Always a way to
-//! skip.
+//! A declarative question: its words as the heading, then pictogram answers, yes/no, or a
+//! postcode keypad. Always a way to skip.
 
 use egui::{Ui, vec2};
 use repere_engine::content::Question;
@@ -9,13 +9,19 @@ use repere_engine::vocabulary::AnswerShape;
 
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
-use crate::widgets::{ButtonKind, big_button, digits_field, keypad};
+use crate::theme::TextKind;
+use crate::widgets::bidi_layout::LineAlign;
+use crate::widgets::{ButtonKind, big_button, digits_field, keypad, text_block};
 
 /// The question at `index`.
 pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Vec<AppCommand>) {
     let Some(question) = view.content.questions.get(index) else {
         return;
     };
+    // The question itself is the heading: a visitor need not read the small caption to know
+    // what is asked.
+    text_block(ui, view.look, &view.tr(&question.title), TextKind::Title, LineAlign::Start);
+    ui.add_space(12.0);
     match question.shape {
         AnswerShape::One => one_ui(ui, view, question, commands),
         AnswerShape::Many => many_ui(ui, view, question, commands),
@@ -23,7 +29,12 @@ pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Ve
         AnswerShape::Postcode => postcode_ui(ui, view, commands),
     }
     ui.add_space(16.0);
+    // "Continue" (several answers) and "Skip" share one row, in the reading direction.
     reading_row(ui, view.look, |ui| {
+        if question.shape == AnswerShape::Many && continue_button(ui, view) {
+            commands
+                .push(AppCommand::Session(Command::Answer(AnswerValue::Many(view.ui_state.chosen.clone()))));
+        }
         if big_button(
             ui,
             view.look,
@@ -72,21 +83,19 @@ fn many_ui(ui: &mut Ui, view: &View<'_>, question: &Question, commands: &mut Vec
             commands.push(AppCommand::ToggleChoice(id.to_owned()));
         },
     );
-    ui.add_space(16.0);
-    reading_row(ui, view.look, |ui| {
-        if big_button(
-            ui,
-            view.look,
-            &view.tr("common.continue"),
-            Some(view.look.forward()),
-            ButtonKind::Primary,
-            vec2(320.0, 90.0),
-        )
-        .clicked()
-        {
-            commands.push(AppCommand::Session(Command::Answer(AnswerValue::Many(chosen.clone()))));
-        }
-    });
+}
+
+/// "Continue" of a several-answers question: true when pressed.
+fn continue_button(ui: &mut Ui, view: &View<'_>) -> bool {
+    big_button(
+        ui,
+        view.look,
+        &view.tr("common.continue"),
+        Some(view.look.forward()),
+        ButtonKind::Primary,
+        vec2(320.0, 90.0),
+    )
+    .clicked()
 }
 
 fn choices(

@@ -17,11 +17,12 @@ const CODE_SIDE: f32 = 220.0;
 
 /// The dialog of codes.
 pub fn slip_codes_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<AppCommand>) {
-    let Some(result) = view.session.result() else {
-        return;
-    };
     let look = view.look;
-    let links = Slip::links(result);
+    // The result's places; before any result (help today), the nearby places.
+    let links = match view.session.result() {
+        Some(result) => Slip::links(result),
+        None => super::urgent::nearby_links(view),
+    };
     let width = (ctx.content_rect().width() * 0.9).min(1100.0);
     dialog(ctx, look, "slip_codes", width, |ui| {
         if *view.print_state == PrintState::Failed {

@@ -133,7 +133,13 @@ fn broken_copies_are_refused_with_file_and_line() {
             "scenarios/questions/04-email.toml",
             "id = \"uses\"",
             "id = \"often\"",
-            "04-email.toml:4: answer \"often\" is not a value of \"email\"",
+            "04-email.toml:5: answer \"often\" is not a value of \"email\"",
+        ),
+        (
+            "scenarios/questions/04-email.toml",
+            "title = \"question.email.title\"",
+            "title = \"question.email.titel\"",
+            "04-email.toml:3: title \"question.email.titel\" is missing from the French locale",
         ),
         (
             "scenarios/flow.toml",

@@ -14,6 +14,7 @@ mod pictograms;
 mod replays;
 mod robustness;
 mod room;
+mod screens;
 mod slip;
 mod snapshots;
 mod speech;

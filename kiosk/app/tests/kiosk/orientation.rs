@@ -40,6 +40,12 @@ fn the_result_shows_places_that_can_be_heard_and_shown_at_the_desk() {
     let (index, second) =
         result.recommendations.iter().enumerate().filter(|(_, r)| r.place.is_some()).nth(1).unwrap();
     let name = &second.place.as_ref().unwrap().name;
+    // The second place is the first kind's: behind its "More places".
+    assert_eq!(second.kind, result.recommendations[0].kind, "the first kind has several places");
+    let others =
+        result.recommendations.iter().filter(|r| r.kind == second.kind && r.place.is_some()).count() - 1;
+    let more = repere_kiosk::i18n::tr_with("fr", "result.more_places", &[("count", &others.to_string())]);
+    replayer.steps(&[Step::Click { label: more, nth: Some(1) }]).unwrap();
 
     replayer.steps(&[Step::ClickKey { key: "place.hear".into(), nth: Some(2) }]).unwrap();
     let spoken = replayer.app().last_spoken().join(" ");

@@ -85,7 +85,7 @@ fn walk(language: &str) {
     replayer.steps(&[key("task.skip"), key("task.skip")]).unwrap();
     shot(&mut replayer, "23_result");
     // Where to go next, below the level: the place cards, then the bigger card for the agent.
-    replayer.steps(&[Step::Scroll { on: tr("result.next.title"), dy: -700.0 }]).unwrap();
+    replayer.steps(&[Step::Scroll { on: tr("result.title"), dy: -700.0 }]).unwrap();
     shot(&mut replayer, "23b_result_places");
     replayer.steps(&[Step::ClickKey { key: "place.show".into(), nth: Some(1) }]).unwrap();
     shot(&mut replayer, "23c_place_card");

@@ -276,6 +276,14 @@ impl Content {
                 problems.push(Problem::file(path, format!("key {key:?} is missing from the French locale")));
             }
         }
+        // A question's heading is located at its line: it is the first thing a visitor reads.
+        for question in self.questions.iter().filter(|q| reference.get(&q.title).is_none()) {
+            problems.push(Problem::at(
+                &question.shown_path,
+                Some(question.title_line),
+                format!("title {:?} is missing from the French locale", question.title),
+            ));
+        }
         for (code, locale) in &self.locales {
             for (key, text) in &reference.strings {
                 match locale.get(key) {

@@ -38,6 +38,11 @@ pub struct Question {
     pub shape: AnswerShape,
     /// i18n key of the spoken question (also its caption).
     pub say: String,
+    /// i18n key of the question as the screen's heading: the question itself, without the
+    /// spoken extras ("you can choose several").
+    pub title: String,
+    /// The line of `title` in its file, to locate a missing key.
+    pub title_line: usize,
     /// The answers (empty for yes/no and postcode).
     pub answers: Vec<AnswerChoice>,
     /// Condition on an earlier answer.
@@ -51,6 +56,7 @@ pub struct Question {
 struct QuestionFile {
     id: toml::Spanned<String>,
     say: String,
+    title: toml::Spanned<String>,
     #[serde(default)]
     answer: Vec<toml::Spanned<AnswerChoice>>,
     #[serde(default)]
@@ -135,6 +141,8 @@ pub fn parse_question(path: &str, text: &str) -> Result<Question, Vec<Problem>> 
         id,
         shape: known.shape,
         say: file.say,
+        title_line: line_of(text, file.title.span().start),
+        title: file.title.into_inner(),
         answers: file.answer.into_iter().map(toml::Spanned::into_inner).collect(),
         ask_if,
         shown_path: path.to_owned(),
@@ -147,7 +155,7 @@ mod tests {
 
     #[test]
     fn an_unknown_answer_is_located() {
-        let text = "id = \"email\"\nsay = \"q.say\"\n\n[[answer]]\nid = \"uses\"\nlabel = \"a\"\n\n[[answer]]\nid = \"sometimes\"\nlabel = \"b\"\n";
+        let text = "id = \"email\"\nsay = \"q.say\"\ntitle = \"q.title\"\n[[answer]]\nid = \"uses\"\nlabel = \"a\"\n\n[[answer]]\nid = \"sometimes\"\nlabel = \"b\"\n";
         let problems = parse_question("q.toml", text).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, Some(8), "{}", problems[0]);
@@ -166,7 +174,16 @@ mod tests {
 
     #[test]
     fn an_unknown_question_is_refused() {
-        let problems = parse_question("q.toml", "id = \"age\"\nsay = \"x\"\n").unwrap_err();
+        let problems = parse_question("q.toml", "id = \"age\"\nsay = \"x\"\ntitle = \"t\"\n").unwrap_err();
         assert_eq!(problems[0].line, Some(1), "{}", problems[0]);
+    }
+
+    #[test]
+    fn a_question_needs_its_heading() {
+        let problems = parse_question("q.toml", "id = \"internet_at_home\"\nsay = \"x\"\n").unwrap_err();
+        assert!(problems[0].to_string().contains("title"), "{}", problems[0]);
+        let question =
+            parse_question("q.toml", "id = \"internet_at_home\"\nsay = \"x\"\ntitle = \"t\"\n").unwrap();
+        assert_eq!((question.title.as_str(), question.title_line), ("t", 3));
     }
 }
