@@ -9,9 +9,9 @@ use repere_engine::vocabulary::AnswerShape;
 
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
-use crate::theme::TextKind;
+use crate::theme::{MIN_TARGET, TextKind};
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, digits_field, keypad, text_block};
+use crate::widgets::{ButtonKind, big_button, choice_height, digits_field, keypad, text_block};
 
 /// The question at `index`.
 pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Vec<AppCommand>) {
@@ -22,12 +22,24 @@ pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Ve
     // what is asked.
     text_block(ui, view.look, &view.tr(&question.title), TextKind::Title, LineAlign::Start);
     ui.add_space(12.0);
-    match question.shape {
-        AnswerShape::One => one_ui(ui, view, question, commands),
-        AnswerShape::Many => many_ui(ui, view, question, commands),
-        AnswerShape::YesNo => yes_no_ui(ui, view, commands),
-        AnswerShape::Postcode => postcode_ui(ui, view, commands),
-    }
+    // "Continue" and "Skip" stay on screen whatever the text size: when the answers need
+    // more room than is left (larger text, a long language), they scroll above the buttons.
+    let answers_height = (ui.available_height() - ACTIONS_HEIGHT - 16.0).max(MIN_TARGET);
+    let mut answers_ui = ui.new_child(egui::UiBuilder::new().max_rect(ui.available_rect_before_wrap()));
+    answers_ui.spacing_mut().scroll =
+        egui::style::ScrollStyle { bar_width: 20.0, ..egui::style::ScrollStyle::solid() };
+    egui::ScrollArea::vertical()
+        .id_salt(("answers", view.session.serial()))
+        .max_height(answers_height)
+        .auto_shrink([false, true])
+        .show(&mut answers_ui, |ui| match question.shape {
+            AnswerShape::One => one_ui(ui, view, question, commands),
+            AnswerShape::Many => many_ui(ui, view, question, commands),
+            AnswerShape::YesNo => yes_no_ui(ui, view, commands),
+            AnswerShape::Postcode => postcode_ui(ui, view, commands),
+        });
+    let used = answers_ui.min_rect().height();
+    ui.allocate_space(vec2(ui.available_width(), used));
     ui.add_space(16.0);
     // "Continue" (several answers) and "Skip" share one row, in the reading direction.
     reading_row(ui, view.look, |ui| {
@@ -49,6 +61,9 @@ pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Ve
         }
     });
 }
+
+/// Height of the row of "Continue" and "Skip".
+const ACTIONS_HEIGHT: f32 = 90.0;
 
 fn answer_height(count: usize) -> f32 {
     if count > 6 { 84.0 } else { 110.0 }
@@ -111,6 +126,13 @@ fn choices(
     } else {
         egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true)
     };
+    // Every row as tall as the tallest answer needs, so the grid stays a grid in larger text.
+    let tallest = question
+        .answers
+        .iter()
+        .map(|a| choice_height(ui, view.look, &view.tr(&a.label), a.picture.as_deref(), cell.x))
+        .fold(cell.y, f32::max);
+    let cell = vec2(cell.x, tallest);
     ui.with_layout(layout, |ui| {
         for answer in &question.answers {
             let selected = is_selected(&answer.id);

@@ -95,21 +95,33 @@ struct Labelled<'a> {
     size: Vec2,
 }
 
-fn labelled_button(ui: &mut Ui, look: &Look, button: Labelled<'_>) -> egui::Response {
-    let Labelled { label, name, picture, picture_size, kind, size } = button;
-    // Wide enough for the words on one line when there is room.
-    let picture_room = match picture {
+/// Room a picture takes beside the words.
+fn picture_room(picture: Option<&str>, picture_size: f32) -> f32 {
+    match picture {
         Some(name) if pictogram::is_drawn(name) => picture_size * 1.25 + 16.0,
         Some(_) => picture_size + 16.0,
         None => 0.0,
-    };
+    }
+}
+
+/// The height an answer button of `width` needs to show `label` (wrapped) and `picture`: a
+/// grid of answers takes the tallest for every row.
+pub fn choice_height(ui: &Ui, look: &Look, label: &str, picture: Option<&str>, width: f32) -> f32 {
+    let text_width = (width - 28.0 - picture_room(picture, picture_size(look))).max(40.0);
+    let laid =
+        text_galley(ui, look, label, TextKind::Button, look.palette.text, text_width, LineAlign::Center);
+    (laid.size.y + 28.0).max(MIN_TARGET)
+}
+
+fn labelled_button(ui: &mut Ui, look: &Look, button: Labelled<'_>) -> egui::Response {
+    let Labelled { label, name, picture, picture_size, kind, size } = button;
+    // Wide enough for the words on one line when there is room.
+    let picture_room = picture_room(picture, picture_size);
     let size = if matches!(kind, ButtonKind::Choice { .. }) && size.x > 0.0 {
         // An answer keeps its cell so that the grid stays a grid: its words wrap, and the
         // button grows taller when they need it (larger text).
-        let text_width = (size.x - 28.0 - picture_room).max(40.0);
-        let laid =
-            text_galley(ui, look, label, TextKind::Button, look.palette.text, text_width, LineAlign::Center);
-        Vec2::new(size.x.max(MIN_TARGET), size.y.max(laid.size.y + 28.0).max(MIN_TARGET))
+        let needed = choice_height(ui, look, label, picture, size.x);
+        Vec2::new(size.x.max(MIN_TARGET), size.y.max(needed))
     } else {
         let wanted = words_width(ui, look, label, picture_room, size.x);
         Vec2::new(size.x.max(wanted.min(ui.available_width())).max(MIN_TARGET), size.y.max(MIN_TARGET))

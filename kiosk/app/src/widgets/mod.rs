@@ -13,7 +13,7 @@ pub mod typing;
 
 pub use big_button::{
     ButtonKind, bar_button, bar_button_width, big_button, big_button_named, big_button_width,
-    centered_button, icon_button, worded_icon_button, worded_icon_width,
+    centered_button, choice_height, icon_button, worded_icon_button, worded_icon_width,
 };
 pub use dialog::dialog;
 pub use keypad::{digits_field, keypad};
