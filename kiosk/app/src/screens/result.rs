@@ -15,7 +15,7 @@ use crate::room::LinkState;
 use crate::slip_printer::PrintState;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::{self, LineAlign};
-use crate::widgets::{ButtonKind, big_button, icon_button, text_block, text_galley};
+use crate::widgets::{ButtonKind, big_button, cell_button, choice_height, icon_button, text_block, text_galley};
 
 /// Narrowest column of a kind of help, points: narrower, names and addresses break too often.
 const KIND_COLUMN_MIN: f32 = 280.0;
@@ -55,7 +55,8 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let look = view.look;
     // Room below the result for the buttons, and for how printing goes when it does.
     let line = 2.0 * look.size(TextKind::Body) * 1.4 + 8.0;
-    let below = 110.0
+    let below = actions_height(ui, view)
+        + 20.0
         + if *view.print_state == PrintState::Idle { 0.0 } else { line }
         + if view.room_state.is_some_and(|s| s != LinkState::Idle) { 76.0 } else { 0.0 };
     let height = (ui.available_height() - below).max(0.0);
@@ -330,6 +331,22 @@ fn can_do_ui(ui: &mut Ui, view: &View<'_>, result: &repere_engine::result::Visit
 }
 
 /// How printing goes, then "Hear my result", "Print my paper" (or the codes) and "Finish".
+/// The words and pictures of the result's buttons.
+fn actions(view: &View<'_>) -> [(String, &'static str); 3] {
+    let (codes, icon) = if view.has_printer { ("slip.print", "🖶") } else { ("slip.show_codes", "📷") };
+    [(view.tr("result.hear"), "🔊"), (view.tr(codes), icon), (view.tr("result.finish"), "✔")]
+}
+
+/// The height of the row of the result's buttons: the tallest one's (their words wrap in a
+/// third of the screen), at least 90 points.
+fn actions_height(ui: &Ui, view: &View<'_>) -> f32 {
+    let width = grid_cell(ui, 3, 90.0).x;
+    actions(view)
+        .iter()
+        .map(|(label, picture)| choice_height(ui, view.look, label, Some(picture), width))
+        .fold(90.0, f32::max)
+}
+
 fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let look = view.look;
     // How printing goes, above the buttons: the result stays on screen meanwhile.
@@ -339,9 +356,9 @@ fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         ui.add_space(6.0);
     }
     room_band(ui, view, commands);
-    let cell = grid_cell(ui, 3, 90.0);
+    let cell = grid_cell(ui, 3, actions_height(ui, view));
     reading_row(ui, look, |ui| {
-        if big_button(ui, look, &view.tr("result.hear"), Some("🔊"), ButtonKind::Secondary, cell).clicked()
+        if cell_button(ui, look, &view.tr("result.hear"), Some("🔊"), ButtonKind::Secondary, cell).clicked()
         {
             commands.push(AppCommand::HearResult);
         }
@@ -353,12 +370,13 @@ fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         };
         let busy = *view.print_state == PrintState::Printing;
         let button = ui.add_enabled_ui(!busy, |ui| {
-            big_button(ui, look, &view.tr(label), Some(icon), ButtonKind::Secondary, cell)
+            cell_button(ui, look, &view.tr(label), Some(icon), ButtonKind::Secondary, cell)
         });
         if button.inner.clicked() {
             commands.push(command);
         }
-        if big_button(ui, look, &view.tr("result.finish"), Some("✔"), ButtonKind::Primary, cell).clicked() {
+        if cell_button(ui, look, &view.tr("result.finish"), Some("✔"), ButtonKind::Primary, cell).clicked()
+        {
             commands.push(AppCommand::Session(Command::Stop));
         }
     });

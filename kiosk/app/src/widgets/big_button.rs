@@ -45,7 +45,27 @@ pub fn big_button_named(
     kind: ButtonKind,
     size: Vec2,
 ) -> egui::Response {
-    labelled_button(ui, look, Labelled { label, name, picture, picture_size: picture_size(look), kind, size })
+    let picture_size = picture_size(look);
+    labelled_button(ui, look, Labelled { label, name, picture, picture_size, kind, size, keeps_width: false })
+}
+
+/// A button that keeps the width of its cell (a row of equal buttons): its words wrap and it
+/// grows taller when they need it, instead of growing wider and pushing its neighbours off
+/// the screen.
+pub fn cell_button(
+    ui: &mut Ui,
+    look: &Look,
+    label: &str,
+    picture: Option<&str>,
+    kind: ButtonKind,
+    size: Vec2,
+) -> egui::Response {
+    let picture_size = picture_size(look);
+    labelled_button(
+        ui,
+        look,
+        Labelled { label, name: label, picture, picture_size, kind, size, keeps_width: true },
+    )
 }
 
 /// A button of the bar on top of every screen: words and a smaller pictogram, so that the
@@ -62,7 +82,15 @@ pub fn bar_button(
     labelled_button(
         ui,
         look,
-        Labelled { label, name, picture: Some(picture), picture_size: BAR_PICTURE, kind, size },
+        Labelled {
+            label,
+            name,
+            picture: Some(picture),
+            picture_size: BAR_PICTURE,
+            kind,
+            size,
+            keeps_width: false,
+        },
     )
 }
 
@@ -93,6 +121,8 @@ struct Labelled<'a> {
     picture_size: f32,
     kind: ButtonKind,
     size: Vec2,
+    /// Wraps its words within `size.x` rather than growing wider (answers, rows of cells).
+    keeps_width: bool,
 }
 
 /// Room a picture takes beside the words.
@@ -114,10 +144,10 @@ pub fn choice_height(ui: &Ui, look: &Look, label: &str, picture: Option<&str>, w
 }
 
 fn labelled_button(ui: &mut Ui, look: &Look, button: Labelled<'_>) -> egui::Response {
-    let Labelled { label, name, picture, picture_size, kind, size } = button;
+    let Labelled { label, name, picture, picture_size, kind, size, keeps_width } = button;
     // Wide enough for the words on one line when there is room.
     let picture_room = picture_room(picture, picture_size);
-    let size = if matches!(kind, ButtonKind::Choice { .. }) && size.x > 0.0 {
+    let size = if (keeps_width || matches!(kind, ButtonKind::Choice { .. })) && size.x > 0.0 {
         // An answer keeps its cell so that the grid stays a grid: its words wrap, and the
         // button grows taller when they need it (larger text).
         let needed = choice_height(ui, look, label, picture, size.x);

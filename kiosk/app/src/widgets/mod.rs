@@ -12,7 +12,7 @@ mod text_block;
 pub mod typing;
 
 pub use big_button::{
-    ButtonKind, bar_button, bar_button_width, big_button, big_button_named, big_button_width,
+    ButtonKind, bar_button, bar_button_width, big_button, big_button_named, big_button_width, cell_button,
     centered_button, choice_height, icon_button, worded_icon_button, worded_icon_width,
 };
 pub use dialog::dialog;
