@@ -13,11 +13,11 @@ use super::type_text::keyboard_words;
 use crate::app::AppCommand;
 use crate::screens::reading_column;
 use crate::screens::{View, reading_row};
-use crate::theme::TextKind;
+use crate::theme::{Look, TextKind};
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::keyboard::{KeyPress, keyboard_ui, physical_keys, text_field};
+use crate::widgets::keyboard::{KeyPress, TextField, keyboard_ui, physical_keys};
 use crate::widgets::typing::{KeyEffect, apply_key};
-use crate::widgets::{ButtonKind, big_button, icon_button, text_block, text_line};
+use crate::widgets::{ButtonKind, big_button, icon_button, text_block, text_galley, text_line};
 
 /// The page shown for an address that leads nowhere.
 const NOT_FOUND: &str = "not_found";
@@ -67,8 +67,7 @@ pub fn browser_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let look = view.look;
-    let page_id = state.page.clone().unwrap_or_else(|| task.start.to_owned());
-    let history = state.history.clone().unwrap_or_else(|| task.history.to_vec());
+    let (page_id, history) = where_is(task, state);
     let banner_open = task.banner && !state.banner_closed;
     let page = task.site.page(&page_id);
     let (title, text) = match page {
@@ -77,6 +76,7 @@ pub fn browser_ui(
     };
     let address = page.map_or_else(|| state.typed.clone().unwrap_or_default(), |p| p.address.clone());
     let here = Here { task, page_id: &page_id, history: &history, state, banner_open };
+    let focus = focus(&here);
 
     let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(area.shrink(10.0)));
     inner.set_clip_rect(area);
@@ -101,14 +101,32 @@ pub fn browser_ui(
             if back_button.clicked() {
                 commands.extend(go_back(&here));
             }
+            // The tab keeps the room its name needs; the bar takes the rest.
+            let spacing = ui.spacing().item_spacing.x;
+            let tab_width = text_galley(
+                ui,
+                look,
+                &tab,
+                TextKind::Small,
+                look.palette.text,
+                f32::INFINITY,
+                LineAlign::Start,
+            )
+            .size
+            .x
+            .min(360.0)
+                + 16.0;
+            let bar_width = (ui.available_width() - tab_width - 2.0 * spacing).max(240.0);
             let shown = if state.editing { state.typed.clone().unwrap_or_default() } else { address.clone() };
-            let address_field =
-                text_field(ui, &look.latin(), &view.tr("browser.address"), &shown, None, false, 680.0);
+            let bar = TextField::new(look, &view.tr("browser.address"), &shown)
+                .focused(focus == Focus::Address)
+                .width(bar_width)
+                .show(ui);
             // "Show me" points at the bar, unless a link of the page leads to the goal.
             if matches!(task.goal, BrowserGoal::Page(_)) {
-                super::pointer::mark(ui, address_field.rect);
+                super::pointer::mark(ui, bar.rect);
             }
-            if address_field.clicked() && !banner_open {
+            if bar.clicked() && !banner_open {
                 commands.push(AppCommand::Exercise(ExerciseState {
                     editing: true,
                     typed: Some(String::new()),
@@ -126,34 +144,121 @@ pub fn browser_ui(
     let login = page.and_then(|p| p.login.as_ref());
     if state.editing || state.searching || state.login_field.is_some() || typing_form.is_some() {
         if let (Some(form), Some(_)) = (login, state.login_field) {
-            login_ui(&mut inner, view, &here, form, commands);
+            login_ui(&mut inner, view, &here, form, focus, commands);
         }
         if let Some((form, typing)) = typing_form {
             browser_form::typing_ui(&mut inner, view, &here, form, typing, commands);
         }
         if state.searching {
             let query = state.typed.clone().unwrap_or_default();
-            text_field(&mut inner, &look.latin(), &view.tr("browser.search"), &query, None, false, 720.0);
+            TextField::new(look, &view.tr("browser.search"), &query).width(720.0).show(&mut inner);
             inner.add_space(6.0);
         }
         presses.extend(physical_keys(&inner));
         presses.extend(keyboard_ui(&mut inner, look, &keyboard_words(view), state.shift));
     } else {
         page_ui(&mut inner, view, &here, page, &title, &text, commands);
-    }
-    for press in presses {
-        if state.searching {
-            commands.extend(type_query(&press, &here));
-        } else if let Some((form, typing)) = typing_form {
-            commands.extend(browser_form::type_in_field(press, form, typing, &here));
-        } else if let (Some(form), Some(field)) = (login, state.login_field) {
-            commands.extend(type_login(&press, field, form, &here));
-        } else {
-            commands.extend(type_address(&press, &here));
+        // On a new tab the bar has the focus, as in every browser: a real keyboard types in it.
+        if focus == Focus::Address {
+            presses.extend(physical_keys(&inner));
         }
     }
     super::pointer::point_at_marked(&inner, view);
+    apply_keys(task, state, presses, commands);
     browser_form::download_bar(ui, view, area, state);
+}
+
+/// Every key of the frame, applied in order to the state the previous key left (a fast
+/// typist's keys arrive several in one frame); the state they lead to is sent once.
+fn apply_keys(
+    task: &BrowserStart<'_>,
+    state: &ExerciseState,
+    presses: Vec<KeyPress>,
+    commands: &mut Vec<AppCommand>,
+) {
+    let mut next = state.clone();
+    for press in presses {
+        let (page_id, history) = where_is(task, &next);
+        let banner_open = task.banner && !next.banner_closed;
+        let here = Here { task, page_id: &page_id, history: &history, state: &next, banner_open };
+        let mut moved = None;
+        for command in type_key(&press, &here) {
+            match command {
+                AppCommand::Exercise(state) => moved = Some(state),
+                AppCommand::None => {}
+                other => commands.push(other),
+            }
+        }
+        if let Some(moved) = moved {
+            next = moved;
+        }
+    }
+    if next != *state {
+        commands.push(AppCommand::Exercise(next));
+    }
+}
+
+/// The page on screen and the pages before it.
+fn where_is(task: &BrowserStart<'_>, state: &ExerciseState) -> (String, Vec<String>) {
+    let page = state.page.clone().unwrap_or_else(|| task.start.to_owned());
+    (page, state.history.clone().unwrap_or_else(|| task.history.to_vec()))
+}
+
+/// The field that takes the keys: the only one that shows a caret.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Focus {
+    /// The address bar.
+    Address,
+    /// A search page's box.
+    Search,
+    /// A login field: 0 the identifier, 1 the password.
+    Login(u8),
+    /// A field of the page's form.
+    Form,
+    /// No field: the keys go nowhere.
+    Nowhere,
+}
+
+/// Where the keys go: the field being typed in; on a new tab, the address bar.
+fn focus(here: &Here<'_>) -> Focus {
+    let state = here.state;
+    let page = here.task.site.page(here.page_id);
+    if state.searching {
+        Focus::Search
+    } else if state.form.typing.is_some() && page.is_some_and(|p| p.form.is_some()) {
+        Focus::Form
+    } else if let Some(field) = state.login_field.filter(|_| page.is_some_and(|p| p.login.is_some())) {
+        Focus::Login(field)
+    } else if state.editing || (page.is_some_and(|p| p.address.is_empty()) && !here.banner_open) {
+        Focus::Address
+    } else {
+        Focus::Nowhere
+    }
+}
+
+/// A key pressed, given to the field that has the focus.
+fn type_key(press: &KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
+    let state = here.state;
+    let page = here.task.site.page(here.page_id);
+    match focus(here) {
+        Focus::Search => type_query(press, here),
+        Focus::Form => match (page.and_then(|p| p.form.as_ref()), state.form.typing.as_ref()) {
+            (Some(form), Some(typing)) => browser_form::type_in_field(press.clone(), form, typing, here),
+            _ => Vec::new(),
+        },
+        Focus::Login(field) => page
+            .and_then(|p| p.login.as_ref())
+            .map_or_else(Vec::new, |form| type_login(press, field, form, here)),
+        Focus::Address if state.editing => type_address(press, here),
+        // The bar of a new tab: the first character typed opens its keyboard.
+        Focus::Address if matches!(press, KeyPress::Insert(_)) => {
+            let editing = ExerciseState { editing: true, typed: Some(String::new()), ..state.clone() };
+            let mut commands = vec![AppCommand::Exercise(editing.clone())];
+            commands.extend(type_address(press, &Here { state: &editing, ..*here }));
+            commands
+        }
+        Focus::Address | Focus::Nowhere => Vec::new(),
+    }
 }
 
 fn page_ui(
@@ -176,11 +281,16 @@ fn page_ui(
     if let Some(page) = page.filter(|p| p.is_search()) {
         search_ui(ui, view, here, page, commands);
     }
-    if let Some(page) = page {
-        reading_row(ui, look, |ui| {
+    if let Some(page) = page.filter(|p| !p.links.is_empty()) {
+        // A site's menu: its links in the reading direction, on as many lines as they need.
+        let row = if look.rtl {
+            egui::Layout::right_to_left(egui::Align::Min)
+        } else {
+            egui::Layout::left_to_right(egui::Align::Min)
+        };
+        ui.with_layout(row.with_main_wrap(true), |ui| {
             for link in &page.links {
-                let words = view.tr(&link.label);
-                let button = big_button(ui, look, &words, Some("🔗"), ButtonKind::Secondary, vec2(0.0, 64.0));
+                let button = link_button(ui, look, &view.tr(&link.label));
                 if matches!(task.goal, BrowserGoal::Page(goal) if *goal == link.to) {
                     super::pointer::mark(ui, button.rect);
                 }
@@ -194,7 +304,7 @@ fn page_ui(
         browser_form::downloads_ui(ui, view, here, page, commands);
     }
     if let Some(form) = page.and_then(|p| p.login.as_ref()) {
-        login_ui(ui, view, here, form, commands);
+        login_ui(ui, view, here, form, focus(here), commands);
     }
     if let Some(form) = page.and_then(|p| p.form.as_ref()) {
         browser_form::form_ui(ui, view, here, form, commands);
@@ -237,6 +347,20 @@ fn page_ui(
             });
         });
     }
+}
+
+/// A link of a site's menu: as wide as its words, at most the page's width; words too long
+/// for one line go on two, and the button grows to hold them.
+fn link_button(ui: &mut Ui, look: &Look, words: &str) -> egui::Response {
+    const PICTURE: &str = "🔗";
+    let picture_room = look.size(TextKind::Title) * 1.2 + 16.0;
+    let one_line =
+        text_galley(ui, look, words, TextKind::Button, look.palette.text, f32::INFINITY, LineAlign::Center);
+    let text_room = ui.available_width() - picture_room - 32.0;
+    let lines =
+        text_galley(ui, look, words, TextKind::Button, look.palette.text, text_room, LineAlign::Center);
+    let height = if one_line.size.x > text_room { lines.size.y + 32.0 } else { 0.0 };
+    big_button(ui, look, words, Some(PICTURE), ButtonKind::Secondary, vec2(0.0, height.max(64.0)))
 }
 
 /// A question about what the page says, with its answers; a wrong answer is a miss and a
@@ -283,7 +407,7 @@ fn search_ui(
     let query = state.query.clone().or_else(|| task.searched.map(str::to_owned));
     let shown = query.clone().unwrap_or_default();
     let search_box = reading_row(ui, look, |ui| {
-        text_field(ui, &look.latin(), &view.tr("browser.search"), &shown, None, false, 720.0)
+        TextField::new(look, &view.tr("browser.search"), &shown).focused(false).width(720.0).show(ui)
     });
     if *task.goal == BrowserGoal::Searched(true) {
         super::pointer::mark(ui, search_box.rect);
@@ -325,34 +449,67 @@ fn search_ui(
 }
 
 /// The login form: the card with the codes given, the identifier, the password (masked),
-/// and the button.
+/// and the button, on one row in the reading direction (so that the keyboard fits below).
+/// Each code on the card is labelled with its field's name, in the fields' order.
 fn login_ui(
     ui: &mut Ui,
     view: &View<'_>,
     here: &Here<'_>,
     form: &repere_engine::content::site::LoginForm,
+    focus: Focus,
     commands: &mut Vec<AppCommand>,
 ) {
     let state = here.state;
     let look = view.look;
-    let latin = look.latin();
     if state.tried {
         text_block(ui, look, &view.tr(LOGIN_WRONG), TextKind::Body, LineAlign::Start);
     }
-    // The codes' card, the two fields and the button on one row, so that the keyboard fits.
+    let typing = matches!(focus, Focus::Login(_));
+    let codes = [
+        (view.tr("browser.login.card_identifier"), form.identifier.as_str()),
+        (view.tr("browser.login.card_password"), form.password.as_str()),
+    ];
     reading_row(ui, look, |ui| {
-        egui::Frame::new().fill(look.palette.caption).inner_margin(6).corner_radius(8).show(ui, |ui| {
+        let spacing = ui.spacing().item_spacing.x;
+        let connect_words = view.tr("browser.login.connect");
+        let connect_width = text_galley(
+            ui,
+            look,
+            &connect_words,
+            TextKind::Button,
+            look.palette.text,
+            f32::INFINITY,
+            LineAlign::Start,
+        )
+        .size
+        .x + 40.0;
+        // The codes one under the other, the identifier first, each after its field's name;
+        // while typing, small and without the title: the keyboard below needs the height.
+        let code_kind = if typing { TextKind::Small } else { TextKind::Body };
+        egui::Frame::new().fill(look.palette.caption).inner_margin(8).corner_radius(8).show(ui, |ui| {
             reading_column(ui, look, |ui| {
-                text_line(ui, look, &view.tr("browser.login.card"), TextKind::Small);
-                text_line(ui, &latin, &format!("{}   {}", form.identifier, form.password), TextKind::Small);
+                ui.spacing_mut().item_spacing.y = 2.0;
+                if !typing {
+                    text_line(ui, look, &view.tr("browser.login.card"), TextKind::Small);
+                }
+                for (name, code) in &codes {
+                    code_line(ui, look, name, code, code_kind);
+                }
             });
         });
+        let field_width =
+            ((ui.available_width() - connect_width - 3.0 * spacing) / 2.0).clamp(MIN_LOGIN_FIELD, 360.0);
         let fields = [
             (view.tr("browser.login.identifier"), &state.identifier, false),
             (view.tr("browser.login.password"), &state.secret, true),
         ];
         for (index, (label, value, masked)) in fields.into_iter().enumerate() {
-            if text_field(ui, &latin, &label, value, None, masked, 270.0).clicked() {
+            let field = TextField::new(look, &label, value)
+                .masked(masked)
+                .focused(focus == Focus::Login(index as u8))
+                .width(field_width)
+                .show(ui);
+            if field.clicked() {
                 let login_field = Some(index as u8);
                 commands.push(AppCommand::Exercise(ExerciseState {
                     login_field,
@@ -361,19 +518,25 @@ fn login_ui(
                 }));
             }
         }
-        let connect = big_button(
-            ui,
-            look,
-            &view.tr("browser.login.connect"),
-            None,
-            ButtonKind::Primary,
-            vec2(0.0, 52.0),
-        );
+        let connect =
+            big_button(ui, look, &connect_words, None, ButtonKind::Primary, vec2(connect_width, 56.0));
         if connect.clicked() {
             commands.extend(sign_in(form, here));
         }
     });
 }
+
+/// A code of the card: its field's name (the visitor's language), then the code (Latin, left
+/// to right), in the reading direction.
+fn code_line(ui: &mut Ui, look: &Look, name: &str, code: &str, kind: TextKind) {
+    reading_row(ui, look, |ui| {
+        text_line(ui, look, name, TextKind::Small);
+        text_line(ui, &look.latin(), code, kind);
+    });
+}
+
+/// The narrowest a login field gets: room for its name and a code.
+const MIN_LOGIN_FIELD: f32 = 240.0;
 
 /// Shown and said when the codes typed do not match.
 const LOGIN_WRONG: &str = "browser.login.wrong.say";
@@ -505,6 +668,8 @@ fn type_address(press: &KeyPress, here: &Here<'_>) -> Vec<AppCommand> {
     let typed = state.typed.clone().unwrap_or_default();
     match press {
         KeyPress::Insert(_) | KeyPress::Erase | KeyPress::Shift => vec![edit_field(press, typed, state)],
+        // As in a browser, Enter on an empty bar does nothing.
+        KeyPress::Confirm if typed.trim().is_empty() => Vec::new(),
         KeyPress::Confirm => {
             if let Some(page) = task.site.page_at(&typed) {
                 return open(&page.id, here);

@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 
 use egui::{Align, Layout, Rect, Sense, Stroke, StrokeKind, Ui, vec2};
-use repere_engine::content::site::{DATE_PARTS, FieldInput, FieldValue, FormField, WebForm, WebPage};
+use repere_engine::content::site::{
+    DATE_PARTS, FieldInput, FieldValue, FormField, WebForm, WebPage, date_parts,
+};
 use repere_engine::content::task::BrowserGoal;
 use repere_engine::session::{Command, TaskEvent};
 
@@ -18,7 +20,7 @@ use crate::screens::{View, reading_column, reading_row};
 use crate::theme::{Look, TextKind};
 use crate::widgets::bidi_layout::{self, LineAlign};
 use crate::widgets::document_picker::{Picked, document_picker};
-use crate::widgets::keyboard::KeyPress;
+use crate::widgets::keyboard::{KeyPress, mark_caret};
 use crate::widgets::typing::{KeyEffect, apply_key};
 use crate::widgets::{ButtonKind, big_button, text_block, text_galley, text_line};
 
@@ -185,7 +187,7 @@ pub(super) fn typing_ui(
             egui::Frame::new().fill(look.palette.caption).inner_margin(8).corner_radius(8).show(ui, |ui| {
                 reading_row(ui, look, |ui| {
                     text_line(ui, look, &view.tr("browser.form.card"), TextKind::Small);
-                    card_value(ui, view, field, &value, TextKind::Body);
+                    card_value(ui, view, field, &value, TextKind::Body, false);
                 });
             });
             ui.add_space(12.0);
@@ -230,7 +232,7 @@ fn card_ui(ui: &mut Ui, view: &View<'_>, form: &WebForm, width: f32) {
                 if let Some(value) = field.shown_expected() {
                     ui.add_space(4.0);
                     text_line(ui, look, &view.tr(&field.label), TextKind::Small);
-                    card_value(ui, view, field, &value, TextKind::Body);
+                    card_value(ui, view, field, &value, TextKind::Body, true);
                 }
             }
         });
@@ -238,13 +240,35 @@ fn card_ui(ui: &mut Ui, view: &View<'_>, form: &WebForm, width: f32) {
 }
 
 /// A value of the card: an option is words of the visitor's language, a document its file's
-/// name; the rest is typed Latin.
-fn card_value(ui: &mut Ui, view: &View<'_>, field: &FormField, value: &str, kind: TextKind) {
+/// name, a date its named parts (`stacked`: each under its name); the rest is typed Latin.
+fn card_value(ui: &mut Ui, view: &View<'_>, field: &FormField, value: &str, kind: TextKind, stacked: bool) {
     match &field.input {
         FieldInput::Choice { .. } => text_line(ui, view.look, &view.tr(value), kind),
+        FieldInput::Date { expected, .. } => date_card(ui, view, &date_parts(*expected), kind, stacked),
         FieldInput::File { .. } => text_line(ui, &view.look.latin(), &file_name(view, value), kind),
         _ => text_line(ui, &view.look.latin(), value, kind),
     }
+}
+
+/// A date of the card as the form's boxes ask for it: day, month and year, each named, in
+/// the boxes' order and direction; each value under its name (`stacked`) or after it (one
+/// line, while typing: the keyboard needs the height).
+fn date_card(ui: &mut Ui, view: &View<'_>, parts: &[String; 3], kind: TextKind, stacked: bool) {
+    let look = view.look;
+    reading_row(ui, look, |ui| {
+        for (key, part) in DATE_PART_KEYS.iter().zip(parts) {
+            let name_and_value = |ui: &mut Ui| {
+                text_line(ui, look, &view.tr(key), TextKind::Small);
+                text_line(ui, &look.latin(), part, kind);
+            };
+            if stacked {
+                reading_column(ui, look, name_and_value);
+            } else {
+                reading_row(ui, look, name_and_value);
+            }
+            ui.add_space(8.0);
+        }
+    });
 }
 
 /// The file name of a document of the folder, by its id.
@@ -311,9 +335,19 @@ fn inputs_ui(
         }
         (FieldInput::Date { .. }, FieldValue::Date(parts)) => {
             for (index, ((_, length), typed)) in DATE_PARTS.iter().zip(parts).enumerate() {
-                let width = 70.0 + 32.0 * *length as f32;
                 let active = typing.is_some_and(|t| t.part == index);
                 let part = view.tr(DATE_PART_KEYS[index]);
+                // Room for the part's name and its digits side by side.
+                let name = text_galley(
+                    ui,
+                    look,
+                    &part,
+                    TextKind::Small,
+                    look.palette.border,
+                    f32::INFINITY,
+                    LineAlign::Start,
+                );
+                let width = name.size.x + 44.0 + 20.0 * *length as f32;
                 if entry_box(ui, look, &part, Some(&part), typed, active, width).clicked() {
                     commands.push(start_typing(state, &field.id, index));
                 }
@@ -386,8 +420,9 @@ fn start_typing(state: &ExerciseState, field: &str, part: usize) -> AppCommand {
     })
 }
 
-/// A box showing a typed value (Latin: left to right), named `name`, with `corner` small in its
-/// corner; the box typed in has a thick border and the caret.
+/// A box showing a typed value (Latin: left to right), named `name`, with `corner` small on its
+/// reading side and the value after it, never under it; the box typed in has a thick border
+/// and the caret.
 fn entry_box(
     ui: &mut Ui,
     look: &Look,
@@ -400,23 +435,48 @@ fn entry_box(
     let (rect, response) = ui.allocate_exact_size(vec2(width.min(ui.available_width()), ROW), Sense::click());
     let palette = &look.palette;
     let (stroke, color) = if active { (5.0, palette.accent) } else { (2.0, palette.border) };
-    let painter = ui.painter();
+    let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
     painter.rect(rect, 8, palette.surface, Stroke::new(stroke, color), StrokeKind::Inside);
-    let shown = if active { format!("{value}|") } else { value.to_owned() };
-    let font = egui::FontId::proportional(look.size(TextKind::Title) * 0.9);
-    let galley = painter.layout_no_wrap(shown, font, palette.text);
-    painter.galley(egui::pos2(rect.min.x + 12.0, rect.max.y - galley.size().y - 2.0), galley, palette.text);
+    let mut text_rect = rect.shrink2(vec2(10.0, 0.0));
     if let Some(corner) = corner {
         let laid =
             text_galley(ui, look, corner, TextKind::Small, palette.border, f32::INFINITY, LineAlign::Start);
-        bidi_layout::paint(painter, rect.right_top() + vec2(-laid.size.x - 8.0, 2.0), &laid, palette.border);
+        let x = if look.rtl { rect.max.x - 10.0 - laid.size.x } else { rect.min.x + 10.0 };
+        bidi_layout::paint(
+            &painter,
+            egui::pos2(x, rect.center().y - laid.size.y / 2.0),
+            &laid,
+            palette.border,
+        );
+        let room = laid.size.x + 8.0;
+        if look.rtl {
+            text_rect.max.x -= room;
+        } else {
+            text_rect.min.x += room;
+        }
     }
+    let shown = if active { format!("{value}|") } else { value.to_owned() };
+    let font = egui::FontId::proportional(look.size(TextKind::Title) * 0.8);
+    let galley = painter.layout_no_wrap(shown, font, palette.text);
+    // A long value keeps its end (and the caret) in view.
+    let x =
+        if galley.size().x > text_rect.width() { text_rect.max.x - galley.size().x } else { text_rect.min.x };
+    let y = rect.center().y - galley.size().y / 2.0;
+    painter.with_clip_rect(text_rect.intersect(painter.clip_rect())).galley(
+        egui::pos2(x, y),
+        galley,
+        palette.text,
+    );
     let (name, value) = (name.to_owned(), value.to_owned());
+    let caret_at = value.chars().count();
     response.widget_info(|| {
         let mut info = egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name);
         info.current_text_value = Some(value.clone());
         info
     });
+    if active {
+        mark_caret(ui, &response, caret_at);
+    }
     response
 }
 
@@ -567,27 +627,34 @@ fn list_keys(
             })
             .collect()
     });
+    // Every key of the frame in order, each from where the previous one left the pointer.
+    let mut pointed = list.pointed;
     for key in keys {
-        let pointed = list.pointed;
         match key {
             egui::Key::ArrowDown | egui::Key::ArrowUp => {
-                let next = match (key, pointed) {
+                pointed = Some(match (key, pointed) {
                     (egui::Key::ArrowDown, None) => 0,
                     (egui::Key::ArrowDown, Some(p)) => (p + 1).min(last_option),
                     (_, None) => last_option,
                     (_, Some(p)) => p.saturating_sub(1),
-                };
-                let list = OpenList { field: field.id.clone(), pointed: Some(next) };
-                commands.push(with_form(state, |form| form.list = Some(list)));
+                });
             }
             egui::Key::Enter => {
                 if let Some(index) = pointed {
                     commands.push(choose(state, field, index));
+                    return;
                 }
             }
-            egui::Key::Escape => commands.push(with_form(state, |form| form.list = None)),
+            egui::Key::Escape => {
+                commands.push(with_form(state, |form| form.list = None));
+                return;
+            }
             _ => {}
         }
+    }
+    if pointed != list.pointed {
+        let list = OpenList { field: field.id.clone(), pointed };
+        commands.push(with_form(state, |form| form.list = Some(list)));
     }
 }
 

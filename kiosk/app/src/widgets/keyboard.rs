@@ -91,8 +91,8 @@ pub fn keyboard_ui(ui: &mut Ui, look: &Look, words: &KeyboardWords, shift: bool)
 }
 
 /// A one-line text field showing `current` with a caret; `label` is its accessible name and
-/// is shown small in its corner, or `note` instead (a kind remark) when given. `masked` shows
-/// dots (passwords: never shown, never spoken).
+/// is shown small on its reading side, or `note` instead (a kind remark) when given. `masked`
+/// shows dots (passwords: never shown, never spoken). The field the keys go to.
 pub fn text_field(
     ui: &mut Ui,
     look: &Look,
@@ -102,36 +102,127 @@ pub fn text_field(
     masked: bool,
     width: f32,
 ) -> egui::Response {
-    let height = look.size(TextKind::Title) * 1.4;
-    let (rect, response) =
-        ui.allocate_exact_size(vec2(width.min(ui.available_width()), height), Sense::click());
-    // A long text is cut at the field's edge, as in a real field.
-    let painter = &ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
-    painter.rect(
-        rect,
-        egui::CornerRadius::same(8),
-        look.palette.surface,
-        egui::Stroke::new(3.0, look.palette.accent),
-        egui::StrokeKind::Inside,
-    );
-    let shown = if masked { "•".repeat(current.chars().count()) } else { current.to_owned() };
-    let font = egui::FontId::proportional(look.size(TextKind::Title));
-    let galley = painter.layout_no_wrap(format!("{shown}|"), font, look.palette.text);
-    let y = rect.center().y - galley.size().y / 2.0;
-    painter.galley(egui::pos2(rect.min.x + 12.0, y), galley, look.palette.text);
-    let (corner, color) = match note {
-        Some(note) => (note, look.palette.accent),
-        None => (label, look.palette.border),
-    };
-    let laid = text_galley(ui, look, corner, TextKind::Small, color, f32::INFINITY, LineAlign::Start);
-    bidi_layout::paint(painter, rect.right_top() + vec2(-laid.size.x - 8.0, 2.0), &laid, color);
-    let label = label.to_owned();
-    let value = if masked { String::new() } else { current.to_owned() };
-    response.widget_info(|| {
-        let role = if masked { egui::Role::PasswordInput } else { egui::Role::TextInput };
-        let mut info = egui::WidgetInfo::labeled(role, true, &label);
-        info.current_text_value = Some(value.clone());
-        info
+    TextField::new(look, label, current).note(note).masked(masked).width(width).show(ui)
+}
+
+/// A one-line text field: its name small on the reading side, the text typed after it (Latin:
+/// left to right), never under the name; the caret only when it has the focus (where the keys
+/// go), and still: a waiting screen draws nothing.
+pub struct TextField<'a> {
+    look: &'a Look,
+    label: &'a str,
+    current: &'a str,
+    note: Option<&'a str>,
+    masked: bool,
+    focused: bool,
+    width: f32,
+}
+
+impl<'a> TextField<'a> {
+    /// A field named `label` showing `current`, with the focus, 640 points wide.
+    pub fn new(look: &'a Look, label: &'a str, current: &'a str) -> Self {
+        Self { look, label, current, note: None, masked: false, focused: true, width: 640.0 }
+    }
+
+    /// A kind remark shown instead of the name (the name stays its accessible name).
+    #[must_use]
+    pub fn note(mut self, note: Option<&'a str>) -> Self {
+        self.note = note;
+        self
+    }
+
+    /// Dots instead of the text (a password).
+    #[must_use]
+    pub fn masked(mut self, masked: bool) -> Self {
+        self.masked = masked;
+        self
+    }
+
+    /// Whether the keys go to this field (it shows the caret).
+    #[must_use]
+    pub fn focused(mut self, focused: bool) -> Self {
+        self.focused = focused;
+        self
+    }
+
+    /// The widest it gets (never wider than the room left).
+    #[must_use]
+    pub fn width(mut self, width: f32) -> Self {
+        self.width = width;
+        self
+    }
+
+    /// Draws the field; pressed, the caller gives it the focus.
+    pub fn show(self, ui: &mut Ui) -> egui::Response {
+        let Self { look, label, current, note, masked, focused, width } = self;
+        let palette = &look.palette;
+        let height = look.size(TextKind::Title) * 1.4;
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(width.min(ui.available_width()), height), Sense::click());
+        let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
+        let stroke = if focused {
+            egui::Stroke::new(4.0, palette.accent)
+        } else {
+            egui::Stroke::new(2.0, palette.border)
+        };
+        painter.rect(rect, egui::CornerRadius::same(8), palette.surface, stroke, egui::StrokeKind::Inside);
+        // The name on the reading side, the text in the rest of the box.
+        let (corner, color) = match note {
+            Some(note) => (note, palette.accent),
+            None => (label, palette.border),
+        };
+        // Laid out as wide as it is (a finite width pads the block to it), up to half the box.
+        let mut laid = text_galley(ui, look, corner, TextKind::Small, color, f32::INFINITY, LineAlign::Start);
+        if laid.size.x > rect.width() / 2.0 {
+            laid =
+                text_galley(ui, look, corner, TextKind::Small, color, rect.width() / 2.0, LineAlign::Start);
+        }
+        let name_x = if look.rtl { rect.max.x - 12.0 - laid.size.x } else { rect.min.x + 12.0 };
+        bidi_layout::paint(&painter, egui::pos2(name_x, rect.center().y - laid.size.y / 2.0), &laid, color);
+        let room = laid.size.x + 24.0;
+        let text_rect = if look.rtl {
+            egui::Rect::from_min_max(rect.min + vec2(12.0, 0.0), rect.max - vec2(room, 0.0))
+        } else {
+            egui::Rect::from_min_max(rect.min + vec2(room, 0.0), rect.max - vec2(12.0, 0.0))
+        };
+        let shown = if masked { "•".repeat(current.chars().count()) } else { current.to_owned() };
+        let shown = if focused { format!("{shown}|") } else { shown };
+        let font = egui::FontId::proportional(look.size(TextKind::Title) * 0.8);
+        let galley = painter.layout_no_wrap(shown, font, palette.text);
+        // A long text keeps its end in view while typed in (the caret), its start otherwise.
+        let x = if focused && galley.size().x > text_rect.width() {
+            text_rect.max.x - galley.size().x
+        } else {
+            text_rect.min.x
+        };
+        let y = rect.center().y - galley.size().y / 2.0;
+        painter.with_clip_rect(text_rect.intersect(painter.clip_rect())).galley(
+            egui::pos2(x, y),
+            galley,
+            palette.text,
+        );
+        let label = label.to_owned();
+        let value = if masked { String::new() } else { current.to_owned() };
+        let caret_at = value.chars().count();
+        response.widget_info(|| {
+            let role = if masked { egui::Role::PasswordInput } else { egui::Role::TextInput };
+            let mut info = egui::WidgetInfo::labeled(role, true, &label);
+            info.current_text_value = Some(value.clone());
+            info
+        });
+        if focused {
+            mark_caret(ui, &response, caret_at);
+        }
+        response
+    }
+}
+
+/// Tells assistive technologies (and tests) where the caret is: a collapsed selection at
+/// `at` characters in the field's value.
+pub fn mark_caret(ui: &Ui, response: &egui::Response, at: usize) {
+    let node = response.id.accesskit_id();
+    let position = egui::accesskit::TextPosition { node, character_index: at };
+    ui.ctx().accesskit_node_builder(response.id, |builder| {
+        builder.set_text_selection(egui::accesskit::TextSelection { anchor: position, focus: position });
     });
-    response
 }

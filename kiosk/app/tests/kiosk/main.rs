@@ -7,6 +7,7 @@
 mod audio;
 mod cli;
 mod content;
+mod fields;
 mod fonts;
 mod layout;
 mod orientation;

@@ -187,7 +187,7 @@ fn the_webmail_in_tigrinya() {
 }
 
 /// The procedure tasks' environments, each task alone, snapshotted as
-/// `<language>/procedure_NN_<name>`: the download bar, a date typed, a list open, a box ticked,
+/// `<language>/procedure_NN_<name>`: the login's card, the account's menu, the download bar, a date typed, a list open, a box ticked,
 /// the documents folder open to send a file, a form come back with an error message; and, as
 /// `<language>/task_show_me`, the hint of "Show me" on a browser task with the keyboard open.
 fn procedure_environment(language: &str, results: &mut egui_kittest::SnapshotResults) {
@@ -200,7 +200,13 @@ fn procedure_environment(language: &str, results: &mut egui_kittest::SnapshotRes
         results.extend_harness(harness);
     };
 
+    // The login's card with its labelled codes, and the account's menu on as many lines as
+    // it needs.
+    let mut replayer = at_task_in(&only("procedure.login"), language);
+    shot(&mut replayer, "00_login_card");
+
     let mut replayer = at_task_in(&only("procedure.certificate"), language);
+    shot(&mut replayer, "00_account_menu");
     replayer.steps(&[key("site.moncompte.account.link_certificates")]).unwrap();
     replayer.steps(&[key("site.moncompte.certificates.family_quotient")]).unwrap();
     shot(&mut replayer, "01_certificate");

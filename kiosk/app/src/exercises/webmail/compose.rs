@@ -13,7 +13,7 @@ use crate::screens::reading_column;
 use crate::screens::{View, reading_row};
 use crate::theme::{Look, MIN_TARGET, TextKind};
 use crate::widgets::bidi_layout::{self, LineAlign};
-use crate::widgets::keyboard::{keyboard_ui, physical_keys};
+use crate::widgets::keyboard::{keyboard_ui, mark_caret, physical_keys};
 use crate::widgets::{ButtonKind, big_button, icon_button, text_block, text_galley, text_line};
 
 /// A line of the card: what it is (i18n key) and the Latin text to write.
@@ -273,5 +273,8 @@ fn mail_field(
         info.current_text_value = Some(value.clone());
         info
     });
+    if focused {
+        mark_caret(ui, &response, current.chars().count());
+    }
     response
 }
