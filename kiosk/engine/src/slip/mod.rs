@@ -311,6 +311,15 @@ pub fn paper_place_lines(words: &dyn Words, recommendation: &Recommendation, dat
     lines
 }
 
+/// A place's lines for the agent at the counter: where, when and the phone, without what is
+/// known of the visitor's needs (the visitor's own part or screen says it).
+pub fn desk_place_lines(words: &dyn Words, recommendation: &Recommendation) -> Vec<String> {
+    let about_needs = needs_words(words);
+    let mut lines = place_lines(words, recommendation);
+    lines.retain(|line| !about_needs.contains(line));
+    lines
+}
+
 /// The lines of a place that say what is known of the visitor's needs, the languages spoken
 /// and whether it is free, in `words`' language.
 fn needs_words(words: &dyn Words) -> Vec<String> {
