@@ -146,9 +146,9 @@ fn escpos_bytes_are_the_raster_576_dots_wide() {
 }
 
 /// An office printer gets at most two sheets: the A4 slip of every golden profile, every kind
-/// of help with its places, fits on two pages in every language, with body text at 12 pt at
-/// least (the page footer alone is 10 pt) and the first page used at least down to its
-/// middle (a French visit with one kind of help is the shortest).
+/// of help with its places, fits on two pages in every language, clean for poppler and qpdf,
+/// with body text at 12 pt at least (the page footer alone is 10 pt) and the first page used
+/// at least down to its middle (a French visit with one kind of help is the shortest).
 #[test]
 fn an_a4_slip_is_at_most_two_pages_of_large_text_in_every_language() {
     let Some(tools) = PdfTools::find() else { return };
@@ -156,28 +156,25 @@ fn an_a4_slip_is_at_most_two_pages_of_large_text_in_every_language() {
         for profile in GOLDEN_PROFILES {
             let pdf = TYPESETTER.render(&slip(profile, &language.code), SlipFormat::PdfA4).expect("pdf");
             let what = format!("{profile} in {}", language.code);
+            tools.assert_clean(&pdf, &what);
             let pages = tools.pages(&pdf);
             assert!((1..=2).contains(&pages.len()), "{what}: {} pages", pages.len());
             let sizes = tools.font_sizes(&pdf);
             assert!(sizes.iter().all(|s| *s >= 10.0), "{what}: text under 10 pt: {sizes:?}");
-            for (height, words) in &pages {
+            for page in &pages {
                 // Above the footer (the bottom 12 mm margin) every word is 12 pt at least: its
                 // box is the font's ascent plus descent, 1.362 em in Noto Sans (more in the
                 // Arabic and Ethiopic fonts).
-                let footer = height - 12.0 / 25.4 * 72.0;
-                for (bottom, tall, word) in words {
-                    assert!(
-                        *bottom > footer || *tall >= 11.9 * 1.362,
-                        "{what}: {word:?} is {:.1} pt",
-                        tall / 1.362
-                    );
+                for word in page.words.iter().filter(|w| w.bottom < page.footer()) {
+                    let size = word.height / 1.362;
+                    assert!(size >= 11.9, "{what}: {:?} is {size:.1} pt", word.text);
                 }
             }
             // The lowest text of the first page above its footer.
-            let (height, words) = &pages[0];
-            let footer = height - 12.0 / 25.4 * 72.0;
+            let first = &pages[0];
             let lowest =
-                words.iter().map(|(bottom, _, _)| *bottom).filter(|y| *y < footer).fold(0.0, f64::max);
+                first.words.iter().map(|w| w.bottom).filter(|y| *y < first.footer()).fold(0.0, f64::max);
+            let height = first.height;
             assert!(
                 lowest > height * 0.5,
                 "{what}: the first page's text ends at {lowest:.0} of {height:.0} pt"
@@ -201,6 +198,26 @@ fn pdfs_are_clean_under_pdfinfo_and_qpdf() {
     }
 }
 
+/// A page as `pdftotext -bbox` sees it: its height and its words (points, from the top).
+struct Page {
+    height: f64,
+    words: Vec<Word>,
+}
+
+impl Page {
+    /// The top of the bottom margin (12 mm), where the page footer is.
+    fn footer(&self) -> f64 {
+        self.height - 12.0 / 25.4 * 72.0
+    }
+}
+
+/// A word on a page: the bottom and height of its box, and its text.
+struct Word {
+    bottom: f64,
+    height: f64,
+    text: String,
+}
+
 /// The PDF tools the checks run: poppler's `pdfinfo` and `pdftotext`, and `qpdf`. Without
 /// them a check is skipped, except on CI (`CI=true`) where it fails.
 struct PdfTools {
@@ -220,7 +237,7 @@ impl PdfTools {
                 std::env::var("CI").as_deref() != Ok("true"),
                 "pdfinfo, pdftotext and qpdf are needed on CI"
             );
-            eprintln!("skipped: pdfinfo, pdftotext or qpdf is missing (apt install poppler-utils qpdf)");
+            // Skipped, as the printing tests are without CUPS (apt install poppler-utils qpdf).
             return None;
         }
         let dir = std::env::temp_dir().join(format!("repere-pdf-checks-{}", std::process::id()));
@@ -236,17 +253,17 @@ impl PdfTools {
         path
     }
 
-    fn run(&self, tool: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    fn run(tool: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
         std::process::Command::new(tool).args(args).output().unwrap_or_else(|e| panic!("{tool}: {e}"))
     }
 
     /// `pdfinfo` and `qpdf --check` succeed and say nothing on stderr nor any warning.
     fn assert_clean(&self, pdf: &[u8], what: &str) {
         let path = self.write(pdf);
-        let info = self.run("pdfinfo", &[path.as_os_str()]);
+        let info = Self::run("pdfinfo", &[path.as_os_str()]);
         let stderr = String::from_utf8_lossy(&info.stderr);
         assert!(info.status.success() && stderr.trim().is_empty(), "{what}: pdfinfo says {stderr}");
-        let check = self.run("qpdf", &["--check".as_ref(), path.as_os_str()]);
+        let check = Self::run("qpdf", &["--check".as_ref(), path.as_os_str()]);
         let out =
             format!("{}{}", String::from_utf8_lossy(&check.stdout), String::from_utf8_lossy(&check.stderr));
         assert!(
@@ -258,10 +275,10 @@ impl PdfTools {
         std::fs::remove_file(path).ok();
     }
 
-    /// Each page's height and its words: their bottom (points from the top), height and text.
-    fn pages(&self, pdf: &[u8]) -> Vec<(f64, Vec<(f64, f64, String)>)> {
+    /// Each page's height and its words.
+    fn pages(&self, pdf: &[u8]) -> Vec<Page> {
         let path = self.write(pdf);
-        let output = self.run("pdftotext", &["-bbox".as_ref(), path.as_os_str(), "-".as_ref()]);
+        let output = Self::run("pdftotext", &["-bbox".as_ref(), path.as_os_str(), "-".as_ref()]);
         assert!(output.status.success(), "pdftotext failed");
         let html = String::from_utf8_lossy(&output.stdout).into_owned();
         let attribute = |line: &str, name: &str| -> f64 {
@@ -271,13 +288,17 @@ impl PdfTools {
         let mut pages = Vec::new();
         for line in html.lines().map(str::trim) {
             if line.starts_with("<page ") {
-                pages.push((attribute(line, "height"), Vec::new()));
-            } else if line.starts_with("<word ") {
-                if let Some((_, words)) = pages.last_mut() {
-                    let word = line.rsplit_once("\">").map_or("", |(_, w)| w.trim_end_matches("</word>"));
-                    let bottom = attribute(line, "yMax");
-                    words.push((bottom, bottom - attribute(line, "yMin"), word.to_owned()));
-                }
+                pages.push(Page { height: attribute(line, "height"), words: Vec::new() });
+            } else if line.starts_with("<word ")
+                && let Some(page) = pages.last_mut()
+            {
+                let text = line.rsplit_once("\">").map_or("", |(_, w)| w.trim_end_matches("</word>"));
+                let bottom = attribute(line, "yMax");
+                page.words.push(Word {
+                    bottom,
+                    height: bottom - attribute(line, "yMin"),
+                    text: text.to_owned(),
+                });
             }
         }
         std::fs::remove_file(path).ok();
@@ -287,7 +308,7 @@ impl PdfTools {
     /// The font size of every run of text (`Tf`) in the content streams.
     fn font_sizes(&self, pdf: &[u8]) -> Vec<f64> {
         let path = self.write(pdf);
-        let output = self.run(
+        let output = Self::run(
             "qpdf",
             &["--qdf".as_ref(), "--object-streams=disable".as_ref(), path.as_os_str(), "-".as_ref()],
         );
