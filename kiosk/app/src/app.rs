@@ -42,6 +42,8 @@ pub enum AppCommand {
     PrintSlip,
     /// Show the codes of the result's places, to photograph.
     ShowCodes,
+    /// Show every recommended place in French, for the agent at the counter.
+    ShowDeskCard,
     /// The operator's test print.
     TestPrint,
     /// Read a recommended place aloud (its index in the result).
@@ -785,6 +787,7 @@ impl KioskApp {
             AppCommand::PrintSlip | AppCommand::ShowCodes | AppCommand::TestPrint => self.run_slip(&command),
             AppCommand::HearLanguageName(code) => self.say(&[language_name_key(&code)]),
             AppCommand::ShowPlace(index) => self.ui_state.overlay = Some(Overlay::PlaceCard(index)),
+            AppCommand::ShowDeskCard => self.ui_state.overlay = Some(Overlay::DeskCard),
             AppCommand::VolumeDown => self.speaker.set_volume(self.speaker.volume() - 0.2),
             AppCommand::VolumeUp => self.speaker.set_volume(self.speaker.volume() + 0.2),
             AppCommand::ToggleLargeText => self.ui_state.modes.large_text = !self.ui_state.modes.large_text,

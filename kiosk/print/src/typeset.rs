@@ -118,7 +118,9 @@ impl SlipTypesetter {
             ident: typst::foundations::Smart::Custom("repere-slip".to_owned()),
             ..typst_pdf::PdfOptions::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|errors| SlipError::Typst(messages(&errors)))
+        typst_pdf::pdf(&document, &options)
+            .map(without_false_suspects)
+            .map_err(|errors| SlipError::Typst(messages(&errors)))
     }
 
     /// The slip as a raster [`RECEIPT_DOTS`] wide, for a thermal printer.
@@ -179,7 +181,9 @@ impl SlipTypesetter {
             ident: typst::foundations::Smart::Custom("repere-groups".to_owned()),
             ..typst_pdf::PdfOptions::default()
         };
-        typst_pdf::pdf(&document, &options).map_err(|errors| SlipError::Typst(messages(&errors)))
+        typst_pdf::pdf(&document, &options)
+            .map(without_false_suspects)
+            .map_err(|errors| SlipError::Typst(messages(&errors)))
     }
 
     fn compile(&self, slip: &Slip, page: PageSize) -> Result<PagedDocument, SlipError> {
@@ -216,6 +220,23 @@ impl SlipTypesetter {
         comemo::evict(2);
         result.map_err(|errors| SlipError::Typst(messages(&errors)))
     }
+}
+
+/// The PDF without `/Suspects false` in its catalogue's `/MarkInfo`. Typst writes it for a
+/// tagged PDF; it is the default and means the same when absent, but poppler (evince,
+/// `pdfinfo`, cups-filters) reads any `false` there as the wrong type and warns "Suspects
+/// object is wrong type" on every slip. The key is blanked with as many spaces, so every
+/// object stays at the offset the cross-reference table gives.
+fn without_false_suspects(mut pdf: Vec<u8>) -> Vec<u8> {
+    const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+    const SUSPECTS: &[u8] = b"/Suspects false";
+    if let Some(at) = pdf.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) {
+        let start = at + MARK_INFO.len() - b">>".len() - SUSPECTS.len();
+        if let Some(key) = pdf.get_mut(start..start + SUSPECTS.len()) {
+            key.fill(b' ');
+        }
+    }
+    pdf
 }
 
 /// Typst's errors in one line each.

@@ -44,6 +44,8 @@ pub enum Overlay {
     PlaceCard(usize),
     /// The codes of the result's places, to photograph (no printer, or it failed).
     SlipCodes,
+    /// Every recommended place in French, for the agent at the counter (from the codes).
+    DeskCard,
     /// In a room: a first name for the facilitator's table.
     RoomName,
     /// A learner kiosk: the room's code, typed on the attract screen.
@@ -157,6 +159,7 @@ pub fn kiosk_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         Some(Overlay::Operator(panel)) => operator::operator_ui(ui.ctx(), view, panel, commands),
         Some(Overlay::PlaceCard(index)) => place_card::place_dialog_ui(ui.ctx(), view, *index, commands),
         Some(Overlay::SlipCodes) => slip_codes::slip_codes_ui(ui.ctx(), view, commands),
+        Some(Overlay::DeskCard) => slip_codes::desk_card_ui(ui.ctx(), view, commands),
         Some(Overlay::RoomName) => room_name::room_name_ui(ui.ctx(), view, commands),
         Some(Overlay::RoomCode(code)) => room_code::room_code_ui(ui.ctx(), view, code, commands),
         None => {

@@ -1,11 +1,15 @@
 //! Codes to photograph: when there is no printer, or it failed, the visitor keeps each
-//! place's link by photographing its code with a phone. The result stays behind the dialog.
+//! recommended place's link by photographing its code with a phone, kind of help by kind of
+//! help. "Show at the desk" opens a card for the agent at the counter listing every
+//! recommended place in French, so a visitor with no printer and no phone still leaves with
+//! somewhere to go. The result stays behind the dialog.
 
 use egui::{Color32, Rect, Sense, Ui, vec2};
-use repere_engine::slip::Slip;
+use repere_engine::slip::words::{ContentWords, Words as _};
+use repere_engine::slip::{codes_by_kind, desk_place_lines};
 use repere_print::qr::{QrModules, qr_modules};
 
-use super::{View, grid_cell};
+use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::slip_printer::PrintState;
 use crate::theme::TextKind;
@@ -15,15 +19,26 @@ use crate::widgets::{ButtonKind, big_button, dialog, text_block};
 /// Side of a code on screen, points: a phone reads it from arm's length.
 const CODE_SIDE: f32 = 220.0;
 
+/// Height of a code with its place's name under it.
+const CODE_CELL_HEIGHT: f32 = CODE_SIDE + 120.0;
+
+/// Height left for a dialog's words and buttons around its list, points.
+const AROUND_THE_LIST: f32 = 360.0;
+
 /// The dialog of codes.
 pub fn slip_codes_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<AppCommand>) {
     let look = view.look;
-    // The result's places; before any result (help today), the nearby places.
-    let links = match view.session.result() {
-        Some(result) => Slip::links(result),
-        None => super::urgent::nearby_links(view),
+    let words = ContentWords::new(view.content, view.session.language());
+    // The result's places, kind by kind; before any result (help today), the nearby places.
+    let kinds = match view.session.result() {
+        Some(result) => codes_by_kind(result, &words),
+        None => {
+            let links = super::urgent::nearby_links(view);
+            if links.is_empty() { Vec::new() } else { vec![(words.text("help_kind.help_with_procedures"), links)] }
+        }
     };
     let width = (ctx.content_rect().width() * 0.9).min(1100.0);
+    let list_height = (ctx.content_rect().height() * 0.9 - AROUND_THE_LIST).max(CODE_CELL_HEIGHT);
     dialog(ctx, look, "slip_codes", width, |ui| {
         if *view.print_state == PrintState::Failed {
             text_block(ui, look, &view.tr("slip.failed.say"), TextKind::Title, LineAlign::Start);
@@ -31,27 +46,106 @@ pub fn slip_codes_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<Ap
         }
         text_block(ui, look, &view.tr("slip.codes.say"), TextKind::Body, LineAlign::Start);
         ui.add_space(12.0);
-        if links.is_empty() {
+        if kinds.is_empty() {
             text_block(ui, look, &view.tr("result.next.no_desk"), TextKind::Body, LineAlign::Start);
         }
-        let column = (ui.available_width() / links.len().max(1) as f32).min(CODE_SIDE + 120.0);
-        // Codes read in the language's direction, like the places on the result.
-        let layout = if look.rtl {
-            egui::Layout::right_to_left(egui::Align::Min)
-        } else {
-            egui::Layout::left_to_right(egui::Align::Min)
-        };
-        ui.with_layout(layout, |ui| {
-            for link in &links {
-                ui.allocate_ui(vec2(column, CODE_SIDE + 120.0), |ui| {
-                    ui.vertical_centered(|ui| {
-                        if let Some(modules) = qr_modules(&link.url) {
-                            code_ui(ui, &modules, CODE_SIDE.min(column - 16.0));
+        // As many codes a row as fit, each wide enough for a phone to read it.
+        let per_row = ((ui.available_width() / (CODE_SIDE + 60.0)) as usize).max(1);
+        let column = ui.available_width() / per_row as f32;
+        egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(list_height).show(ui, |ui| {
+            for (kind, links) in &kinds {
+                text_block(ui, look, kind, TextKind::Button, LineAlign::Start);
+                for row in links.chunks(per_row) {
+                    // Codes read in the language's direction, like the places on the result.
+                    reading_row(ui, look, |ui| {
+                        for link in row {
+                            ui.allocate_ui(vec2(column, CODE_CELL_HEIGHT), |ui| {
+                                ui.vertical_centered(|ui| {
+                                    if let Some(modules) = qr_modules(&link.url) {
+                                        code_ui(ui, &modules, CODE_SIDE.min(column - 16.0));
+                                    }
+                                    ui.add_space(6.0);
+                                    text_block(
+                                        ui,
+                                        look,
+                                        &isolate(&link.name),
+                                        TextKind::Body,
+                                        LineAlign::Center,
+                                    );
+                                });
+                            });
                         }
-                        ui.add_space(6.0);
-                        text_block(ui, look, &isolate(&link.name), TextKind::Body, LineAlign::Center);
                     });
-                });
+                }
+                ui.add_space(8.0);
+            }
+        });
+        ui.add_space(16.0);
+        let cell = grid_cell(ui, 2, 80.0);
+        reading_row(ui, look, |ui| {
+            if big_button(ui, look, &view.tr("place.show"), Some("🔍"), ButtonKind::Secondary, cell).clicked()
+            {
+                commands.push(AppCommand::ShowDeskCard);
+            }
+            if big_button(ui, look, &view.tr("place.close"), Some("✔"), ButtonKind::Primary, cell).clicked()
+            {
+                commands.push(AppCommand::CloseOverlay);
+            }
+        });
+    });
+}
+
+/// The card for the agent at the counter: every place the result recommends, kind by kind,
+/// in French (the desk's language) with its address, hours and phone; a kind with no place
+/// says where to ask. Its heading, in the visitor's language, says it is for the desk.
+pub fn desk_card_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<AppCommand>) {
+    let Some(result) = view.session.result() else {
+        return;
+    };
+    let look = view.look;
+    let french = ContentWords::new(view.content, repere_engine::REFERENCE_LANGUAGE);
+    // The places are in French: laid out left to right whatever the visitor's language.
+    let desk_look = crate::theme::Look { rtl: false, ..*look };
+    let width = ctx.content_rect().width() * 0.85;
+    let list_height = (ctx.content_rect().height() * 0.9 - AROUND_THE_LIST).max(CODE_CELL_HEIGHT);
+    dialog(ctx, look, "desk_card", width, |ui| {
+        text_block(ui, look, &view.tr("slip.in_french"), TextKind::Title, LineAlign::Start);
+        ui.add_space(8.0);
+        egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(list_height).show(ui, |ui| {
+            let mut kinds: Vec<&str> = Vec::new();
+            for recommendation in &result.recommendations {
+                if !kinds.contains(&recommendation.kind.as_str()) {
+                    kinds.push(&recommendation.kind);
+                }
+            }
+            for kind in kinds {
+                ui.add_space(8.0);
+                let kind_words = french.text(&format!("help_kind.{kind}"));
+                text_block(ui, &desk_look, &kind_words, TextKind::Title, LineAlign::Start);
+                let of_kind = result.recommendations.iter().filter(|r| r.kind == kind);
+                let mut any_place = false;
+                for recommendation in of_kind.filter(|r| r.place.is_some()) {
+                    any_place = true;
+                    // The name, then its facts in one paragraph: the agent sees several places.
+                    let lines = desk_place_lines(&french, recommendation);
+                    if let Some((name, facts)) = lines.split_first() {
+                        text_block(ui, &desk_look, name, TextKind::Button, LineAlign::Start);
+                        text_block(ui, &desk_look, &facts.join(" · "), TextKind::Body, LineAlign::Start);
+                    }
+                    ui.add_space(6.0);
+                }
+                if !any_place {
+                    let rule = view.content.orientation.helps.iter().find(|h| h.kind == kind);
+                    if let Some(rule) = rule {
+                        text_block(
+                            ui,
+                            &desk_look,
+                            &french.text(&rule.none_found),
+                            TextKind::Body,
+                            LineAlign::Start,
+                        );
+                    }
+                }
             }
         });
         ui.add_space(16.0);

@@ -6,6 +6,7 @@ use std::net::TcpListener;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use egui_kittest::kittest::Queryable as _;
 use repere_engine::config::{Config, PrinterConnection, PrinterSettings};
 use repere_engine::slip::SlipFormat;
 use repere_kiosk::replay::{Replayer, Step};
@@ -27,6 +28,15 @@ fn at_result(config: Config) -> Replayer {
         replayer.steps(&[key("common.skip")]).unwrap();
     }
     replayer.steps(&[key("task.skip"), key("task.skip"), Step::ExpectKey("result.title".into())]).unwrap();
+    replayer
+}
+
+/// A French visit of someone who never touched a mouse, at its result: several kinds of help.
+fn at_a_result_with_several_kinds() -> Replayer {
+    let path = format!("{}/tests/replays/fr-never-touched-a-mouse.json", env!("CARGO_MANIFEST_DIR"));
+    let script = repere_kiosk::replay::parse_script(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut replayer = Replayer::new(&content(), config(), script.language.as_deref());
+    replayer.steps(&script.steps).unwrap();
     replayer
 }
 
@@ -56,13 +66,50 @@ fn until_done(replayer: &mut Replayer) -> PrintState {
 
 #[test]
 fn without_a_printer_the_visitor_photographs_the_codes() {
-    let mut replayer = at_result(config());
+    let mut replayer = at_a_result_with_several_kinds();
     replayer.steps(&[key("slip.show_codes")]).unwrap();
     assert_eq!(replayer.app().ui_state().overlay, Some(Overlay::SlipCodes));
     assert_eq!(replayer.app().last_spoken(), ["slip.codes.say"]);
     let result = replayer.app().session().result().unwrap().clone();
-    let first = result.recommendations.iter().find_map(|r| r.place.as_ref()).unwrap();
-    replayer.steps(&[Step::Expect(format!("\u{2068}{}\u{2069}", first.name)), key("place.close")]).unwrap();
+    // A code for every recommended place, of every kind of help.
+    let places: Vec<_> = result.recommendations.iter().filter_map(|r| r.place.as_ref()).collect();
+    let kinds: std::collections::BTreeSet<&str> =
+        result.recommendations.iter().filter(|r| r.place.is_some()).map(|r| r.kind.as_str()).collect();
+    assert!(places.len() > 1 && kinds.len() > 1, "{:?}", result.recommendations);
+    for place in &places {
+        replayer.steps(&[Step::Expect(format!("\u{2068}{}\u{2069}", place.name))]).unwrap();
+    }
+    replayer.steps(&[key("place.close")]).unwrap();
+    assert_eq!(replayer.app().ui_state().overlay, None);
+}
+
+/// A visitor with no printer and no phone still leaves with somewhere to go: "Show at the
+/// desk" is offered with the codes and lists every recommended place in French, with its
+/// phone, for the agent at the counter.
+#[test]
+fn the_codes_offer_a_card_for_the_desk_with_every_place() {
+    let mut replayer = at_a_result_with_several_kinds();
+    let result = replayer.app().session().result().unwrap().clone();
+    replayer.steps(&[key("slip.show_codes")]).unwrap();
+    // The result's own cards have "Show at the desk" too, under the dialog: its is the last.
+    let label = repere_kiosk::i18n::tr("fr", "place.show");
+    let buttons = replayer.harness().query_all_by_label(&label).count();
+    replayer.steps(&[Step::ClickKey { key: "place.show".into(), nth: Some(buttons) }]).unwrap();
+    assert_eq!(replayer.app().ui_state().overlay, Some(Overlay::DeskCard));
+    replayer.steps(&[Step::ExpectKey("slip.in_french".into())]).unwrap();
+    for place in result.recommendations.iter().filter_map(|r| r.place.as_ref()) {
+        replayer.steps(&[Step::Expect(format!("\u{2068}{}\u{2069}", place.name))]).unwrap();
+        if let Some(phone) = &place.phone {
+            let line = repere_kiosk::i18n::tr_with(
+                "fr",
+                "place.phone",
+                &[("phone", &format!("\u{2068}{phone}\u{2069}"))],
+            );
+            // The facts of a place are one paragraph: the phone is in it.
+            assert!(replayer.harness().query_all_by_label_contains(&line).next().is_some(), "{line}");
+        }
+    }
+    replayer.steps(&[key("place.close")]).unwrap();
     assert_eq!(replayer.app().ui_state().overlay, None);
 }
 

@@ -93,6 +93,13 @@ fn walk(language: &str) {
     // No printer here: the codes of the places, to photograph.
     replayer.steps(&[key("slip.show_codes")]).unwrap();
     shot(&mut replayer, "23d_slip_codes");
+    // "Show at the desk" from the codes: every place in French (the result's cards, under the
+    // dialog, have the same button: the dialog's is the last).
+    let show_at_desk = repere_kiosk::i18n::tr(language, "place.show");
+    let buttons =
+        egui_kittest::kittest::Queryable::query_all_by_label(replayer.harness(), &show_at_desk).count();
+    replayer.steps(&[Step::ClickKey { key: "place.show".into(), nth: Some(buttons) }]).unwrap();
+    shot(&mut replayer, "23e_desk_card");
     replayer.steps(&[key("place.close")]).unwrap();
     replayer.steps(&[key("toolbar.stop")]).unwrap();
     shot(&mut replayer, "24_stop_confirm");

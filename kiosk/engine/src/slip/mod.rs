@@ -1,6 +1,7 @@
 //! The slip a visitor takes away (PRODUCT.md step 7): their level in plain words, what they
-//! can already do, what to learn next and up to three places, in their language on top and
-//! in French below for the agent who will receive them. No personal data: the date, the
+//! can already do, what to learn next and every kind of help the result recommends (up to
+//! three places for the main one, the best place for each other), in their language on top
+//! and in French below for the agent who will receive them. No personal data: the date, the
 //! kiosk's site and what the result says, nothing typed.
 //!
 //! The same model is printed (PDF, thermal receipt), shown (codes to photograph when there is
@@ -10,16 +11,18 @@ pub mod words;
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate, NaiveTime, TimeDelta};
 use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::Content;
+use crate::places::Hours;
 use crate::result::{PlaceSummary, Recommendation, VisitResult};
 use crate::scoring::DomainStatus;
-use words::{ContentWords, Words, isolate, place_lines, sentences};
+use words::{ContentWords, Words, availability_words, isolate, place_lines, sentences, today_words};
 
-/// Places on a slip, at most: more would not be read.
+/// Places of the main kind of help on a slip, at most (the first kind that has a place): more
+/// would not be read. Every other kind shows its best place.
 pub const MAX_PLACES: usize = 3;
 
 /// Things to learn next on a slip, at most.
@@ -232,24 +235,162 @@ fn spoken(lines: &[String]) -> String {
     sentences(&lines)
 }
 
-/// The recommendations a slip shows: every kind, but places only for the first
-/// [`MAX_PLACES`] recommendations that have one (the most useful first).
+/// The recommendations a slip shows: every kind the result recommends, in its order; up to
+/// [`MAX_PLACES`] places for the first kind that has a place (the visitor's main help), the
+/// best place for each other kind, and a kind with no place once (its reason says how to
+/// find one).
 fn shown_recommendations(result: &VisitResult) -> Vec<Recommendation> {
-    let mut places = 0;
-    result
-        .recommendations
+    let mut kinds: Vec<(&str, Vec<&Recommendation>)> = Vec::new();
+    for recommendation in &result.recommendations {
+        match kinds.iter_mut().find(|(kind, _)| *kind == recommendation.kind) {
+            Some((_, of_kind)) => of_kind.push(recommendation),
+            None => kinds.push((&recommendation.kind, vec![recommendation])),
+        }
+    }
+    let main = kinds.iter().position(|(_, of_kind)| of_kind.iter().any(|r| r.place.is_some()));
+    kinds
         .iter()
-        .filter_map(|r| {
-            if r.place.is_some() {
-                places += 1;
-                if places > MAX_PLACES {
-                    // The kind still shows when its first place was kept or it has no place.
-                    return None;
-                }
+        .enumerate()
+        .flat_map(|(index, (_, of_kind))| {
+            let with_place: Vec<&Recommendation> =
+                of_kind.iter().copied().filter(|r| r.place.is_some()).collect();
+            if with_place.is_empty() {
+                return of_kind.iter().take(1).map(|r| (*r).clone()).collect::<Vec<_>>();
             }
-            Some(r.clone())
+            let room = if Some(index) == main { MAX_PLACES } else { 1 };
+            with_place.into_iter().take(room).cloned().collect()
         })
         .collect()
+}
+
+/// The codes of every place the result recommends, kind by kind (the codes to photograph and
+/// the card for the desk list them all, more than the paper has room for): the kind in
+/// `words`' language, then each place's link.
+pub fn codes_by_kind(result: &VisitResult, words: &dyn Words) -> Vec<(String, Vec<PlaceLink>)> {
+    let mut kinds: Vec<(String, Vec<PlaceLink>)> = Vec::new();
+    for recommendation in &result.recommendations {
+        let kind = kind_words(words, &recommendation.kind);
+        let link = recommendation
+            .place
+            .as_ref()
+            .and_then(|place| Some(PlaceLink { name: place.name.clone(), url: place_link(place)? }));
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, links)) => links.extend(link),
+            None => kinds.push((kind, link.into_iter().collect())),
+        }
+    }
+    kinds.retain(|(_, links)| !links.is_empty());
+    kinds
+}
+
+/// A place's lines on paper: the result's lines, but its hours said for a date rather than
+/// for the moment of the visit ("open now" is false once the paper has left the building):
+/// the day's hours and the next opening after that day, each with its date.
+pub fn paper_place_lines(words: &dyn Words, recommendation: &Recommendation, date: NaiveDate) -> Vec<String> {
+    let mut lines = place_lines(words, recommendation);
+    let Some(place) = &recommendation.place else {
+        return lines;
+    };
+    if recommendation.offer.is_some() {
+        // An offer says its next session, a date already.
+        return lines;
+    }
+    let Some(hours) = place.opening_hours.as_deref().map(Hours::parse).filter(Hours::is_parsed) else {
+        // Unknown or unreadable hours are said as such: nothing relative to a moment.
+        return lines;
+    };
+    let moment: Vec<String> = std::iter::once(availability_words(words, &place.availability))
+        .chain(today_words(words, place))
+        .collect();
+    let Some(at) = lines.iter().position(|line| moment.contains(line)) else {
+        return lines;
+    };
+    lines.retain(|line| !moment.contains(line));
+    let paper = paper_hours(words, &hours, date);
+    lines.splice(at..at, paper);
+    lines
+}
+
+/// A place's lines for the agent at the counter: where, when and the phone, without what is
+/// known of the visitor's needs (the visitor's own part or screen says it).
+pub fn desk_place_lines(words: &dyn Words, recommendation: &Recommendation) -> Vec<String> {
+    let about_needs = needs_words(words);
+    let mut lines = place_lines(words, recommendation);
+    lines.retain(|line| !about_needs.contains(line));
+    lines
+}
+
+/// The lines of a place that say what is known of the visitor's needs, the languages spoken
+/// and whether it is free, in `words`' language.
+fn needs_words(words: &dyn Words) -> Vec<String> {
+    let needs = ["wheelchair", "low_vision", "hearing", "reading", "language"];
+    let mut keys: Vec<String> = needs
+        .iter()
+        .flat_map(|need| ["yes", "unknown"].map(|fact| format!("place.need.{need}.{fact}")))
+        .collect();
+    keys.extend(["place.speaks_en", "place.speaks_other", "place.free", "place.paying"].map(str::to_owned));
+    keys.iter().map(|key| words.text(key)).collect()
+}
+
+/// The hours of `date` ("Hours on Monday 23 November: 09:00-12:00", "Closed on …") and the
+/// next opening after that day ("Next opening: Tuesday 24 November at 09:00").
+fn paper_hours(words: &dyn Words, hours: &Hours, date: NaiveDate) -> Vec<String> {
+    let time = |t: NaiveTime| isolate(&t.format("%H:%M").to_string());
+    let day_start = date.and_time(NaiveTime::MIN);
+    let mut lines = Vec::new();
+    if let Some(ranges) = hours.today_ranges(day_start) {
+        let on = date_words(words, date);
+        if ranges.is_empty() {
+            lines.push(words.text_with("slip.closed_on", &[("date", &on)]));
+        } else {
+            let ranges: Vec<String> = ranges
+                .iter()
+                .map(|(start, end)| isolate(&format!("{}-{}", start.format("%H:%M"), end.format("%H:%M"))))
+                .collect();
+            let joined = ranges.join(&format!(" {} ", words.text("place.and")));
+            lines.push(words.text_with("slip.hours_on", &[("date", &on), ("hours", &joined)]));
+        }
+    }
+    let next_day = day_start + TimeDelta::days(1);
+    let next =
+        if hours.is_open(next_day) == Some(true) { Some(next_day) } else { hours.next_opening(next_day) };
+    if let Some(next) = next {
+        lines.push(words.text_with(
+            "slip.next_opening",
+            &[("date", &date_words(words, next.date())), ("time", &time(next.time()))],
+        ));
+    }
+    if lines.is_empty() {
+        lines.push(words.text("place.hours_unknown"));
+    }
+    lines
+}
+
+/// The keys of the days (`day.<id>`), Monday first.
+const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The keys of the months (`slip.month.<id>`), January first.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A date in words, in the language's order ("lundi 8 décembre", "8 Aralık pazartesi").
+pub fn date_words(words: &dyn Words, date: NaiveDate) -> String {
+    let weekday = words.text(&format!("day.{}", DAYS[date.weekday().num_days_from_monday() as usize]));
+    let month = words.text(&format!("slip.month.{}", MONTHS[date.month0() as usize]));
+    words
+        .text_with("slip.date", &[("weekday", &weekday), ("day", &date.day().to_string()), ("month", &month)])
 }
 
 fn links_of(shown: &[Recommendation]) -> Vec<PlaceLink> {
@@ -294,8 +435,14 @@ fn part(
     for recommendation in shown {
         let place = recommendation.place.as_ref().map(|p| {
             let has_link = place_link(p).is_some();
-            let place =
-                SlipPlace { lines: place_lines(words, recommendation), link: has_link.then_some(link) };
+            let mut lines = paper_place_lines(words, recommendation, date);
+            if heading.is_some() {
+                // The agent's part: where and when, and the phone; what is known of the
+                // visitor's needs is on the visitor's part, which the agent has too.
+                let about_needs = needs_words(words);
+                lines.retain(|line| !about_needs.contains(line));
+            }
+            let place = SlipPlace { lines, link: has_link.then_some(link) };
             link += usize::from(has_link);
             place
         });
