@@ -60,7 +60,7 @@ pub struct PlaceSummary {
     pub address: String,
     /// Postcode.
     pub postcode: String,
-    /// Commune.
+    /// Commune, in normal case when published in capitals.
     pub commune: String,
     /// Latitude.
     pub lat: Option<f64>,

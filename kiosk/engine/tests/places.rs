@@ -475,6 +475,13 @@ fn names_in_capitals_are_written_in_normal_case() {
     for (published, commune, readable) in cases {
         assert_eq!(readable_name(published, commune), readable, "{published}");
     }
+    // A commune in capitals is a proper name throughout.
+    assert_eq!(readable_name("BARBEZIEUX ST HILAIRE", "BARBEZIEUX ST HILAIRE"), "Barbezieux St Hilaire");
+    assert_eq!(
+        readable_name("SAINT-SULPICE-DE-COGNAC", "SAINT-SULPICE-DE-COGNAC"),
+        "Saint-Sulpice-de-Cognac"
+    );
+    assert_eq!(readable_name("MOSNAC", "MOSNAC"), "Mosnac");
     // Names with small letters are their authors' choice: untouched.
     for name in [
         "France services Omega Soyaux",

@@ -499,7 +499,8 @@ fn summary(
         name: readable_name(&place.name, &place.commune),
         address: place.address.clone(),
         postcode: place.postcode.clone(),
-        commune: place.commune.clone(),
+        // A commune in capitals ("BARBEZIEUX ST HILAIRE") is a proper name throughout.
+        commune: readable_name(&place.commune, &place.commune),
         lat: place.lat(),
         lon: place.lon(),
         phone: place.phone.as_deref().map(national_phone),
