@@ -1,5 +1,6 @@
-//! A recommended place on the result screen: its facts in words, "Listen" and "Show at the
-//! desk" (a bigger card the agent at the counter can read).
+//! A recommended place on the result screen: its facts in words (its name, then what kind of
+//! place it is), "Listen" and "Show at the desk" (a bigger card the agent at the counter can
+//! read).
 
 use egui::{Frame, Margin, Ui};
 use repere_engine::result::Recommendation;
@@ -9,7 +10,7 @@ use crate::app::AppCommand;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::{ButtonKind, big_button, dialog, text_block};
-use repere_engine::slip::words::{ContentWords, place_lines};
+use repere_engine::slip::words::{ContentWords, kind_words, place_lines};
 
 /// The card of a recommendation; with `index` (its place in the result), "Listen" and "Show
 /// at the desk" buttons.
@@ -22,7 +23,9 @@ pub fn place_card_ui(
 ) {
     let look = view.look;
     let language = view.session.language();
-    let lines = place_lines(&ContentWords::new(view.content, language), recommendation);
+    let words = ContentWords::new(view.content, language);
+    let lines = place_lines(&words, recommendation);
+    let kind = recommendation.place.as_ref().and_then(|place| kind_words(&words, place));
     Frame::new()
         .fill(look.palette.surface)
         .stroke(egui::Stroke::new(2.0, look.palette.border))
@@ -33,6 +36,9 @@ pub fn place_card_ui(
             let mut lines = lines.iter();
             if let Some(name) = lines.next() {
                 text_block(ui, look, name, TextKind::Button, LineAlign::Start);
+            }
+            if let Some(kind) = &kind {
+                text_block(ui, look, kind, TextKind::Body, LineAlign::Start);
             }
             for line in lines {
                 text_block(ui, look, line, TextKind::Body, LineAlign::Start);
@@ -67,10 +73,14 @@ pub fn place_dialog_ui(ctx: &egui::Context, view: &View<'_>, index: usize, comma
     let language = view.session.language();
     let width = ctx.content_rect().width() * 0.85;
     dialog(ctx, look, "place_card", width, |ui| {
-        let lines = place_lines(&ContentWords::new(view.content, language), recommendation);
+        let words = ContentWords::new(view.content, language);
+        let lines = place_lines(&words, recommendation);
         let mut lines = lines.iter();
         if let Some(name) = lines.next() {
             text_block(ui, look, name, TextKind::Title, LineAlign::Start);
+        }
+        if let Some(kind) = recommendation.place.as_ref().and_then(|place| kind_words(&words, place)) {
+            text_block(ui, look, &kind, TextKind::Title, LineAlign::Start);
         }
         ui.add_space(8.0);
         for line in lines {
