@@ -293,6 +293,8 @@ impl<'a> Orientation<'a> {
         let mut by_help: Vec<Vec<Candidate<'_>>> = helps.iter().map(|_| Vec::new()).collect();
         let vocabulary = self.territory.vocabulary();
         let wanted: Vec<[Vec<u32>; 5]> = helps.iter().map(|h| vocabulary.numbers(&h.places)).collect();
+        let labels: Vec<Vec<[Vec<u32>; 5]>> =
+            helps.iter().map(|h| h.labels.iter().map(|group| vocabulary.numbers(group)).collect()).collect();
         for (place, values) in self.territory.directory.places().iter().zip(&vocabulary.places) {
             let Some(position) = place.position.filter(near) else {
                 continue;
@@ -316,8 +318,10 @@ impl<'a> Orientation<'a> {
             for i in (0..helps.len()).filter(|i| gives & 1 << i != 0) {
                 let prefer = helps[i].prefer.as_ref();
                 let bonus = prefer.filter(|p| p.facets.matches(place)).map_or(0.0, |p| p.bonus_km);
-                let labels = &helps[i].labels;
-                let label_rank = labels.iter().position(|group| group.matches(place)).unwrap_or(labels.len());
+                let label_rank = labels[i]
+                    .iter()
+                    .position(|group| territory::gives(group, values))
+                    .unwrap_or(labels[i].len());
                 by_help[i].push(Candidate {
                     place,
                     needs_met,

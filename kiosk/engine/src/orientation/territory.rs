@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::content::offers::offer_place_problems;
 use crate::content::orientation::PlaceFacets;
 use crate::content::{Content, ContentSource};
-use crate::places::{Directory, LatLon, place_kind, places_file};
+use crate::places::{Directory, LatLon, load_phone_rules, place_kind, places_file};
 use crate::problem::Problem;
 
 use super::KioskClock;
@@ -121,6 +121,11 @@ impl Territory {
             }
         };
         let problems = offer_place_problems(&content.offers, &directory);
-        if problems.is_empty() { Ok(Self::new(directory, kiosk, clock)) } else { Err(problems) }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // Places' phones are formatted for each result: the rules are read once, now.
+        load_phone_rules();
+        Ok(Self::new(directory, kiosk, clock))
     }
 }

@@ -40,7 +40,7 @@ pub use self::kind::{PLACE_KINDS, place_kind, place_kind_key};
 pub use self::language::PlaceLanguage;
 pub use self::lat_lon::{LatLon, haversine_km};
 pub use self::place::Place;
-pub use self::readable::{national_phone, readable_name};
+pub use self::readable::{load_phone_rules, national_phone, readable_name};
 pub use self::report::ImportReport;
 pub use self::row_warning::RowWarning;
 pub use self::skipped_row::SkippedRow;
