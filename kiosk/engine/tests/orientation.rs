@@ -490,7 +490,7 @@ fn a_place_is_summarised_as_people_read_it() {
     let result = simulate(&territory, FAR_FROM_DIGITAL);
     let place = result.recommendations[0].place.as_ref().unwrap();
     assert_eq!(place.name, "Ass devel écriture calcul pour insertion");
-    assert_eq!(place.phone.as_deref(), Some("05 45 95 35 44"));
+    assert_eq!(place.phone.as_deref(), Some("05\u{a0}45\u{a0}95\u{a0}35\u{a0}44"));
     assert_eq!(place.kinds, ["ASSO"], "only the vocabulary's kinds, 'Autre' left out");
     // The result JSON carries them; a result without `kinds` (older) still reads.
     let text = serde_json::to_string(&result).unwrap();

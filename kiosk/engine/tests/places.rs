@@ -411,15 +411,16 @@ fn the_synthetic_export_imports() {
 #[test]
 fn phones_are_shown_in_their_countrys_national_format() {
     use repere_engine::places::national_phone;
-    // The schema's international format, as the Charente export publishes it.
-    assert_eq!(national_phone("+33545953544"), "05 45 95 35 44");
-    assert_eq!(national_phone("+33612345678"), "06 12 34 56 78");
+    // The schema's international format, as the Charente export publishes it; the groups are
+    // joined by no-break spaces, so that a number never breaks across two lines.
+    assert_eq!(national_phone("+33545953544"), "05\u{a0}45\u{a0}95\u{a0}35\u{a0}44");
+    assert_eq!(national_phone("+33612345678"), "06\u{a0}12\u{a0}34\u{a0}56\u{a0}78");
     // Overseas: the schema's pattern allows Réunion (+262), New Caledonia (+687)…
-    assert_eq!(national_phone("+262262123456"), "0262 12 34 56");
+    assert_eq!(national_phone("+262262123456"), "0262\u{a0}12\u{a0}34\u{a0}56");
     assert_eq!(national_phone("+687261234"), "26.12.34");
     // Already national, or typed with dots: read as French.
-    assert_eq!(national_phone("0545953544"), "05 45 95 35 44");
-    assert_eq!(national_phone("05.45.95.35.44"), "05 45 95 35 44");
+    assert_eq!(national_phone("0545953544"), "05\u{a0}45\u{a0}95\u{a0}35\u{a0}44");
+    assert_eq!(national_phone("05.45.95.35.44"), "05\u{a0}45\u{a0}95\u{a0}35\u{a0}44");
     // What does not parse, or is no valid number, is shown as published.
     assert_eq!(national_phone("voir le site"), "voir le site");
     assert_eq!(national_phone("+3354595"), "+3354595");

@@ -7,9 +7,11 @@ use phonenumber::country::Id;
 use phonenumber::{Mode, PhoneNumber};
 
 /// A phone number in its country's national format ("05 45 95 35 44" for "+33545953544",
-/// "26.12.34" for New Caledonia's "+687261234"), by libphonenumber's rules. Numbers without a
-/// country code are read as French (the schema is French). A number that does not parse, or
-/// that is not a valid number, is returned as published: a gap is better than a wrong number.
+/// "26.12.34" for New Caledonia's "+687261234"), by libphonenumber's rules, its groups joined
+/// by no-break spaces (U+00A0) so that a number is never split across two lines of a screen
+/// or a slip. Numbers without a country code are read as French (the schema is French). A
+/// number that does not parse, or that is not a valid number, is returned as published: a
+/// gap is better than a wrong number.
 pub fn national_phone(published: &str) -> String {
     let text = published.trim();
     match phonenumber::parse(Some(Id::FR), text) {
@@ -26,7 +28,7 @@ pub fn load_phone_rules() {
 }
 
 fn national(number: &PhoneNumber) -> String {
-    number.format().mode(Mode::National).to_string()
+    number.format().mode(Mode::National).to_string().replace(' ', "\u{a0}")
 }
 
 /// Acronyms kept in capitals: the usual ones of places that help with digital and
