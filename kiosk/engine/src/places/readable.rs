@@ -112,6 +112,64 @@ const SPELLINGS: [(&str, &str); 48] = [
     ("UNIVERSITE", "université"),
 ];
 
+/// Names of French départements, regions and rivers in place names ("Les rives de la
+/// Charente"), with their accents; names that are also common words (Nord, Cher, Lot,
+/// Manche, Somme…) are left out.
+const TERRITORY_NAMES: [&str; 52] = [
+    "Ain",
+    "Aisne",
+    "Allier",
+    "Alsace",
+    "Angoumois",
+    "Aquitaine",
+    "Ardèche",
+    "Ardennes",
+    "Ariège",
+    "Aveyron",
+    "Bretagne",
+    "Calvados",
+    "Cantal",
+    "Charente",
+    "Corrèze",
+    "Dordogne",
+    "Drôme",
+    "Essonne",
+    "Finistère",
+    "Gard",
+    "Garonne",
+    "Gers",
+    "Gironde",
+    "Hérault",
+    "Isère",
+    "Limousin",
+    "Loire",
+    "Lozère",
+    "Marne",
+    "Mayenne",
+    "Meuse",
+    "Morbihan",
+    "Moselle",
+    "Normandie",
+    "Oise",
+    "Périgord",
+    "Poitou",
+    "Provence",
+    "Pyrénées",
+    "Rhône",
+    "Saintonge",
+    "Saône",
+    "Sarthe",
+    "Savoie",
+    "Seine",
+    "Tarn",
+    "Vaucluse",
+    "Vendée",
+    "Vienne",
+    "Vosges",
+    "Yonne",
+    "Yvelines",
+];
+
 /// Names of several words with their own spelling.
 const PHRASES: [(&[&str], &[&str]); 6] = [
     (&["FRANCE", "TRAVAIL"], &["France", "Travail"]),
@@ -172,8 +230,11 @@ pub fn readable_name(name: &str, commune: &str) -> String {
         let hyphenated = previous.is_some_and(|p| p.after == "-") || token.after == "-";
         let after_saint =
             previous.is_some_and(|p| ["SAINT", "SAINTE", "ST", "STE"].contains(&fold(p.word).as_str()));
+        let territory = TERRITORY_NAMES.iter().find(|name| fold(name) == upper);
         let word = if token.word.chars().any(|c| c.is_ascii_digit()) || ACRONYMS.contains(&upper.as_str()) {
             token.word.to_owned()
+        } else if let Some(name) = territory {
+            (*name).to_owned()
         } else if PARTICLES.contains(&upper.as_str()) {
             token.word.to_lowercase()
         } else if index >= proper_from
