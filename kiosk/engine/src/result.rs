@@ -53,19 +53,21 @@ pub enum Availability {
 pub struct PlaceSummary {
     /// Id in the directory (or of the local offer, for an offer with its own address).
     pub id: String,
-    /// Name.
+    /// Name, in normal case when the directory published it in capitals
+    /// ([`crate::places::readable_name`]).
     pub name: String,
     /// Street address.
     pub address: String,
     /// Postcode.
     pub postcode: String,
-    /// Commune.
+    /// Commune, in normal case when published in capitals.
     pub commune: String,
     /// Latitude.
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
-    /// Phone.
+    /// Phone, in its country's national format ("05 45 95 35 44"); as published when it
+    /// does not parse ([`crate::places::national_phone`]).
     pub phone: Option<String>,
     /// Website.
     pub website: Option<String>,
@@ -92,6 +94,11 @@ pub struct PlaceSummary {
     pub needs: BTreeMap<String, Option<bool>>,
     /// The place's accessibility sheet (acceslibre), if published.
     pub accessibility_url: Option<String>,
+    /// Kinds of place (`typologie` values of the schema's vocabulary: `RFS`, `MUNI`,
+    /// `BIB`…), named in words by the `place_kind.*` keys; empty when unknown. Absent from
+    /// results written before it existed.
+    #[serde(default)]
+    pub kinds: Vec<String>,
     /// When it can receive the visitor, for the screen and the slip.
     #[serde(skip)]
     pub availability: Availability,

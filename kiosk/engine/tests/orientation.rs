@@ -139,7 +139,8 @@ fn far_from_digital_gets_someone_to_do_it_with_them_then_a_gentle_workshop() {
     let order: Vec<&str> = kinds.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(order, ["help_with_procedures", "digital_workshop", "equipment"], "{kinds:?}");
     // The place that receives no public is never proposed; the far one is out of reach.
-    // France Services and Aidants Connect rank as if 3 km nearer than the place 300 m away.
+    // France Services, then Aidants Connect (the help's labels), before the place 300 m away
+    // that merely lists the service.
     assert_eq!(ids_of(&kinds, "help_with_procedures"), ["fs", "ac", "phone"]);
     assert!(result.recommendations.iter().all(|r| r.place.as_ref().is_none_or(|p| p.id != "nopublic")));
     // The collective workshop 8 km away ranks as if 10 km nearer; the paid one comes last.
@@ -432,4 +433,112 @@ fn local_offers_come_first_for_the_levels_they_suit() {
     assert_eq!(result.level.id, "intermediaire");
     assert!(result.recommendations.iter().all(|r| r.offer.is_none()), "{:?}", result.recommendations);
     assert!(result.recommendations.iter().any(|r| r.kind == "digital_workshop" && r.place.is_some()));
+}
+
+/// A territory where the nearest places that list help with procedures hold no label, or a
+/// weaker one than places farther away.
+fn labelled_territory() -> Territory {
+    let procedures = r#""services": "Aide aux démarches administratives""#;
+    let places = [
+        place("store", 0.1, &format!(r#", {procedures}, "typologie": "TIERS_LIEUX""#)),
+        place(
+            "interim",
+            0.2,
+            &format!(r#", {procedures}, "dispositif_programmes_nationaux": "Aidants Connect""#),
+        ),
+        place(
+            "store-wheelchair",
+            0.3,
+            &format!(r#", {procedures}, "prise_en_charge_specifique": "Handicaps moteurs""#),
+        ),
+        place("rfs", 9.0, &format!(r#", {procedures}, "typologie": "RFS""#)),
+        place("pimms", 4.0, r#", "typologie": "PIMMS""#),
+        place("france-services", 12.0, r#", "dispositif_programmes_nationaux": "France Services""#),
+    ];
+    let json = format!("[{}]", places.join(","));
+    let (directory, report) = Directory::import("test.json", json.as_bytes());
+    assert_eq!(report.kept, places.len(), "{report:?}");
+    Territory::new(directory, KIOSK, KioskClock::new("Europe/Paris", Some(MONDAY_10)).unwrap())
+}
+
+#[test]
+fn labelled_places_come_before_places_that_merely_list_the_help() {
+    let territory = labelled_territory();
+    let result = simulate(&territory, FAR_FROM_DIGITAL);
+    let kinds = kinds(&result);
+    // France services (the kind "RFS" or the programme) first, however farther; then the
+    // nearest of the Aidants Connect and PIMMS places; the places that merely list the
+    // service, though nearest, not at all among the three.
+    assert_eq!(ids_of(&kinds, "help_with_procedures"), ["rfs", "france-services", "interim"]);
+    // The needs met still come first: a visitor in a wheelchair is sent to the place known to
+    // receive them, then to the labelled ones.
+    let wheelchair = r#"{"language": "fr",
+      "answers": {"devices": ["none"], "procedures_alone": "never", "access_needs": ["wheelchair"]},
+      "domains": {"mouse": 0.1}}"#;
+    let kinds = self::kinds(&simulate(&territory, wheelchair));
+    assert_eq!(ids_of(&kinds, "help_with_procedures"), ["store-wheelchair", "rfs", "france-services"]);
+}
+
+#[test]
+fn a_place_is_summarised_as_people_read_it() {
+    let extra = r#", "services": "Aide aux démarches administratives", "telephone": "+33545953544", "typologie": "ASSO|Autre|CONCEPT_STORE""#;
+    let mut json = place("adecci", 0.5, extra);
+    json = json.replace("Lieu adecci", "ASS DEVEL ECRITURE CALCUL POUR INSERTION");
+    let (directory, _) = Directory::import("test.json", format!("[{json}]").as_bytes());
+    let territory =
+        Territory::new(directory, KIOSK, KioskClock::new("Europe/Paris", Some(MONDAY_10)).unwrap());
+    let result = simulate(&territory, FAR_FROM_DIGITAL);
+    let place = result.recommendations[0].place.as_ref().unwrap();
+    assert_eq!(place.name, "Ass devel écriture calcul pour insertion");
+    assert_eq!(place.phone.as_deref(), Some("05\u{a0}45\u{a0}95\u{a0}35\u{a0}44"));
+    assert_eq!(place.kinds, ["ASSO"], "only the vocabulary's kinds, 'Autre' left out");
+    // The result JSON carries them; a result without `kinds` (older) still reads.
+    let text = serde_json::to_string(&result).unwrap();
+    assert!(text.contains(r#""kinds":["ASSO"]"#), "{text}");
+    let older = text.replace(r#","kinds":["ASSO"]"#, "");
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(10, 0, 0).unwrap();
+    let read = VisitResult::from_json(&older, now).unwrap();
+    assert!(read.recommendations[0].place.as_ref().unwrap().kinds.is_empty());
+}
+
+/// The demo territory: the national cartography's Charente export.
+const CHARENTE: &[u8] = include_bytes!("../../../scenarios/places/charente-2023-07-11.json");
+
+#[test]
+fn on_the_real_export_france_services_come_first_for_procedures() {
+    let (directory, _) = Directory::import("charente-2023-07-11.json", CHARENTE);
+    let france_services: Vec<String> = directory
+        .places()
+        .iter()
+        .filter(|p| {
+            p.national_programmes.iter().any(|l| l == "France Services")
+                || p.typologie.iter().any(|t| t == "RFS")
+        })
+        .map(|p| p.id.clone())
+        .collect();
+    let interim = directory.places().iter().find(|p| p.name == "Espace Intérim").unwrap().id.clone();
+    let territory =
+        Territory::new(directory, KIOSK, KioskClock::new("Europe/Paris", Some(MONDAY_10)).unwrap());
+    // Cognac, where the temp-work agency (Aidants Connect) and an association that merely
+    // lists the service are nearest; Barbezieux, with its concept store; Angoulême; Confolens.
+    for postcode in ["16100", "16300", "16000", "16500"] {
+        let profile = FAR_FROM_DIGITAL.replace(
+            r#""language": "fr","#,
+            &format!(r#""language": "fr", "home": {{"postcode": "{postcode}"}},"#),
+        );
+        let result = simulate(&territory, &profile);
+        let kinds = kinds(&result);
+        let ids = ids_of(&kinds, "help_with_procedures");
+        assert_eq!(ids.len(), 3, "{postcode}: {kinds:?}");
+        assert!(
+            ids.iter().all(|id| france_services.contains(id)),
+            "{postcode}: only France services: {ids:?}"
+        );
+        assert!(!ids.contains(&interim), "{postcode}");
+        // The help-today screen ranks the same way.
+        let content = Content::builtin().unwrap();
+        let home = repere_engine::profile::Home::Postcode { postcode: postcode.to_owned() };
+        let today = Orientation::new(&content, &territory).help_today("fr", Some(&home));
+        assert!(today.first().is_some_and(|p| france_services.contains(&p.id)), "{postcode}: {today:?}");
+    }
 }

@@ -407,3 +407,135 @@ fn the_synthetic_export_imports() {
     assert!(report.kept >= 490 && report.kept < 500, "about 1 % without a name: {}", report.kept);
     assert!(report.warnings.iter().any(|w| w.field == "horaires"), "a few unparsable hours");
 }
+
+#[test]
+fn phones_are_shown_in_their_countrys_national_format() {
+    use repere_engine::places::national_phone;
+    // The schema's international format, as the Charente export publishes it; the groups are
+    // joined by no-break spaces, so that a number never breaks across two lines.
+    assert_eq!(national_phone("+33545953544"), "05\u{a0}45\u{a0}95\u{a0}35\u{a0}44");
+    assert_eq!(national_phone("+33612345678"), "06\u{a0}12\u{a0}34\u{a0}56\u{a0}78");
+    // Overseas: the schema's pattern allows Réunion (+262), New Caledonia (+687)…
+    assert_eq!(national_phone("+262262123456"), "0262\u{a0}12\u{a0}34\u{a0}56");
+    assert_eq!(national_phone("+687261234"), "26.12.34");
+    // Already national, or typed with dots: read as French.
+    assert_eq!(national_phone("0545953544"), "05\u{a0}45\u{a0}95\u{a0}35\u{a0}44");
+    assert_eq!(national_phone("05.45.95.35.44"), "05\u{a0}45\u{a0}95\u{a0}35\u{a0}44");
+    // What does not parse, or is no valid number, is shown as published.
+    assert_eq!(national_phone("voir le site"), "voir le site");
+    assert_eq!(national_phone("+3354595"), "+3354595");
+}
+
+#[test]
+fn names_in_capitals_are_written_in_normal_case() {
+    use repere_engine::places::readable_name;
+    // Real names of the Charente export, with their communes.
+    let cases = [
+        ("ASS DEVEL ECRITURE CALCUL POUR INSERTION", "Angoulême", "Ass devel écriture calcul pour insertion"),
+        ("MAIRIE DE BONNES", "Bonnes", "Mairie de Bonnes"),
+        ("DEPARTEMENT DE LA CHARENTE", "Angoulême", "Département de la Charente"),
+        (
+            "COMMUNE DE SAINT SULPICE DE COGNAC",
+            "Saint-Sulpice-de-Cognac",
+            "Commune de Saint Sulpice de Cognac",
+        ),
+        ("COMMUNE D AIGRE", "Aigre", "Commune d'Aigre"),
+        ("COMMUNE DE SALLES D ANGLES", "Salles-d'Angles", "Commune de Salles d'Angles"),
+        ("CCAS ANGOULEME", "Angoulême", "CCAS Angoulême"),
+        ("CCAS COTEAUX DU BLANZACAIS", "Coteaux-du-Blanzacais", "CCAS Coteaux du Blanzacais"),
+        (
+            "MAISON DES JEUNES ET DE LA CULTURE MOSAIQUE",
+            "Angoulême",
+            "Maison des jeunes et de la culture mosaïque",
+        ),
+        ("MAISON JEUNES ET CULTURE DE ST MICHEL", "Saint-Michel", "Maison jeunes et culture de St Michel"),
+        (
+            "CENTRE SOCIAL CULTUREL ET SPORTIF DE HAUTE-CHARENTE",
+            "Terres-de-Haute-Charente",
+            "Centre social culturel et sportif de Haute-Charente",
+        ),
+        ("JEUNESSE ASSOCIATION DE BAIL-AIR", "Angoulême", "Jeunesse association de Bail-Air"),
+        (
+            "MAISON DES HABITANTS ESPACE FRANCE SERVICES",
+            "Angoulême",
+            "Maison des habitants espace France services",
+        ),
+        ("FOYER LAIQUE EDUCATION PERMANENTE", "Angoulême", "Foyer laïque éducation permanente"),
+        ("EMMAUS RUFFEC", "Ruffec", "Emmaüs Ruffec"),
+        ("APEJ COGNAC", "Cognac", "APEJ Cognac"),
+        ("CSCS FLEP", "Soyaux", "CSCS FLEP"),
+        ("CIJ", "Angoulême", "CIJ"),
+        ("OMEGA - SOYAUX", "Soyaux", "Omega - Soyaux"),
+        ("MAIRIE LES GOURS", "Les Gours", "Mairie Les Gours"),
+        ("COMMUNE DE LUXE", "Luxé", "Commune de Luxé"),
+        ("OHE-PROMETHEE CHARENTE CAP EMPLOI 16", "Puymoyen", "Ohe-Promethee Charente Cap emploi 16"),
+        ("ASSOCIATION LES RIVES DE LA CHARENTE", "Angoulême", "Association les rives de la Charente"),
+        ("UNA CHARENTE VIENNE", "Angoulême", "UNA Charente Vienne"),
+        ("MSAP LA ROCHEFOUCAULD-EN-ANGOUMOIS", "Rivières", "MSAP la Rochefoucauld-en-Angoumois"),
+        ("CA DU GRAND COGNAC", "Cognac", "CA du grand Cognac"),
+        ("TIERS LIEU SOLIDAIRE", "Chabanais", "Tiers lieu solidaire"),
+        ("POLE EMPLOI - FRANCE TRAVAIL 2", "Cognac", "Pôle emploi - France Travail 2"),
+    ];
+    for (published, commune, readable) in cases {
+        assert_eq!(readable_name(published, commune), readable, "{published}");
+    }
+    // A commune in capitals is a proper name throughout.
+    assert_eq!(readable_name("BARBEZIEUX ST HILAIRE", "BARBEZIEUX ST HILAIRE"), "Barbezieux St Hilaire");
+    assert_eq!(
+        readable_name("SAINT-SULPICE-DE-COGNAC", "SAINT-SULPICE-DE-COGNAC"),
+        "Saint-Sulpice-de-Cognac"
+    );
+    assert_eq!(readable_name("MOSNAC", "MOSNAC"), "Mosnac");
+    // Names with small letters are their authors' choice: untouched.
+    for name in [
+        "France services Omega Soyaux",
+        "L'Alchimiste concept store ",
+        "Espace Intérim",
+        "CIAS de Charente-Limousine",
+    ] {
+        assert_eq!(readable_name(name, "Cognac"), name);
+    }
+    // Every name of the export in capitals becomes one with small letters, digits kept.
+    let (directory, _) = Directory::import("charente-2023-07-11.json", CHARENTE);
+    let capitals: Vec<&Place> =
+        directory.places().iter().filter(|p| !p.name.chars().any(char::is_lowercase)).collect();
+    assert_eq!(capitals.len(), 78, "the export's names in capitals");
+    for place in capitals {
+        let readable = readable_name(&place.name, &place.commune);
+        let acronym = place.name.split_whitespace().all(|w| w.len() <= 5);
+        assert!(acronym || readable.chars().any(char::is_lowercase), "{} → {readable}", place.name);
+    }
+}
+
+#[test]
+fn kinds_of_place_are_read_from_the_vocabulary() {
+    use repere_engine::places::{PLACE_KINDS, place_kind, place_kind_key};
+    assert_eq!(place_kind_key("RFS").as_deref(), Some("place_kind.rfs"));
+    assert_eq!(place_kind_key("tiers_lieux").as_deref(), Some("place_kind.tiers_lieux"));
+    // Pôle emploi's old value is France Travail's.
+    assert_eq!(place_kind("PE"), Some("FT"));
+    assert_eq!(place_kind("Autre"), None, "'other' names no kind");
+    assert_eq!(place_kind("CONCEPT_STORE"), None);
+    assert!(PLACE_KINDS.iter().all(|kind| place_kind(kind) == Some(*kind)));
+    // Every kind of the Charente export is in the vocabulary: no warning.
+    let place = one_place(&json!({"typologie": "CC|CCAS|VILLAGE"}));
+    assert_eq!(place.typologie, ["CC", "CCAS", "VILLAGE"], "kept as published");
+    let (_, report) = import_json(&json!([place_json("p", &json!({"typologie": "ASSO|VILLAGE|Autre"}))]));
+    let warned: Vec<&str> = report.warnings.iter().map(|w| w.field.as_str()).collect();
+    assert_eq!(warned, ["typologie"], "{:?}", report.warnings);
+    assert!(report.warnings[0].reason.contains("VILLAGE"), "{:?}", report.warnings[0]);
+}
+
+#[test]
+fn every_kind_of_place_is_named_in_every_language() {
+    use repere_engine::places::{PLACE_KINDS, place_kind_key};
+    let content = repere_engine::content::Content::builtin().expect("the built-in content loads");
+    assert_eq!(content.locales.len(), 12, "the twelve languages");
+    for (language, locale) in &content.locales {
+        for kind in PLACE_KINDS {
+            let key = place_kind_key(kind).expect("a key");
+            let text = locale.strings.get(&key).map(String::as_str).unwrap_or_default();
+            assert!(!text.trim().is_empty(), "{language}: {key}");
+        }
+    }
+}

@@ -187,6 +187,7 @@ mod tests {
                 free: None,
                 needs: BTreeMap::new(),
                 accessibility_url: None,
+                kinds: Vec::new(),
                 availability: repere_engine::result::Availability::Unknown,
             }),
             offer: None,

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use crate::content::levels::{Condition, MODALITIES, condition_problem};
-use crate::places::Place;
+use crate::places::{PLACE_KINDS, Place, place_kind};
 use crate::problem::{Problem, line_of, toml_problem};
 
 /// The kinds of help of CONTRACTS.md (`recommendations[*].kind`).
@@ -45,6 +45,9 @@ pub struct PlaceFacets {
     /// `modalites_accompagnement`.
     #[serde(default)]
     pub support: Vec<String>,
+    /// `typologie`, the kind of place (`RFS`, `PIMMS`, `MUNI`…).
+    #[serde(default)]
+    pub kinds: Vec<String>,
 }
 
 impl PlaceFacets {
@@ -54,6 +57,7 @@ impl PlaceFacets {
             && self.programmes.is_empty()
             && self.care.is_empty()
             && self.support.is_empty()
+            && self.kinds.is_empty()
     }
 
     /// True when the place has one of the values listed (both sides have straight
@@ -64,6 +68,11 @@ impl PlaceFacets {
             || any(&self.programmes, &place.national_programmes)
             || any(&self.care, &place.prise_en_charge_specifique)
             || any(&self.support, &place.modalites_accompagnement)
+            || place
+                .typologie
+                .iter()
+                .filter_map(|t| place_kind(t))
+                .any(|kind| self.kinds.iter().any(|k| k == kind))
     }
 }
 
@@ -160,6 +169,11 @@ pub struct HelpRule {
     /// Places ranked first among those that give it.
     #[serde(default)]
     pub prefer: Option<Preference>,
+    /// National labels that guarantee this help, strongest first: a place with one of the
+    /// first group's values ranks before one of the second's, and both before places that
+    /// merely list the help (within each count of access needs met).
+    #[serde(default)]
+    pub labels: Vec<PlaceFacets>,
     /// For a visitor with a procedure due today, places open today come first.
     #[serde(default)]
     pub today_first: bool,
@@ -239,34 +253,13 @@ pub fn parse_orientation(path: &str, text: &str) -> Result<OrientationRules, Vec
     }
     for spanned in &file.help {
         let line = Some(line_of(text, spanned.span().start));
-        let help = spanned.get_ref();
-        if !HELP_KINDS.contains(&help.kind.as_str()) {
-            problems.push(Problem::at(
-                path,
-                line,
-                format!("unknown kind of help {:?}; kinds: {}", help.kind, HELP_KINDS.join(", ")),
-            ));
-        }
-        if file.help.iter().filter(|h| h.get_ref().kind == help.kind).count() > 1 {
-            problems.push(Problem::at(path, line, format!("kind {:?} is described twice", help.kind)));
-        }
-        if help.when_any.is_empty() {
-            problems.push(Problem::at(path, line, "when_any needs at least one condition"));
-        }
-        for condition in help.when_any.iter().chain(&help.unless_any) {
-            if let Some(message) = help_condition_problem(condition) {
-                problems.push(Problem::at(path, line, message));
-            }
-        }
-        if let Some(prefer) = &help.prefer
-            && !(0.0..=100.0).contains(&prefer.bonus_km)
-        {
-            problems.push(Problem::at(
-                path,
-                line,
-                format!("prefer.bonus_km = {} is out of range (0 to 100)", prefer.bonus_km),
-            ));
-        }
+        let twice = file.help.iter().filter(|h| h.get_ref().kind == spanned.get_ref().kind).count() > 1;
+        problems
+            .extend(help_problems(spanned.get_ref(), twice).into_iter().map(|m| Problem::at(path, line, m)));
+    }
+    for spanned in &file.need {
+        let line = Some(line_of(text, spanned.span().start));
+        problems.extend(spanned.get_ref().meets.problem().map(|message| Problem::at(path, line, message)));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -291,6 +284,8 @@ pub fn parse_orientation(path: &str, text: &str) -> Result<OrientationRules, Vec
             if let Some(prefer) = help.prefer.as_mut() {
                 prefer.facets = std::mem::take(&mut prefer.facets).straightened();
             }
+            help.labels =
+                std::mem::take(&mut help.labels).into_iter().map(PlaceFacets::straightened).collect();
             help
         })
         .collect();
@@ -301,6 +296,32 @@ pub fn parse_orientation(path: &str, text: &str) -> Result<OrientationRules, Vec
         helps,
         shown_path: path.to_owned(),
     })
+}
+
+/// What is wrong with one kind of help (`twice`: another has the same kind).
+fn help_problems(help: &HelpRule, twice: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !HELP_KINDS.contains(&help.kind.as_str()) {
+        problems.push(format!("unknown kind of help {:?}; kinds: {}", help.kind, HELP_KINDS.join(", ")));
+    }
+    if twice {
+        problems.push(format!("kind {:?} is described twice", help.kind));
+    }
+    if help.when_any.is_empty() {
+        problems.push("when_any needs at least one condition".to_owned());
+    }
+    problems.extend(help.when_any.iter().chain(&help.unless_any).filter_map(help_condition_problem));
+    if let Some(prefer) = &help.prefer
+        && !(0.0..=100.0).contains(&prefer.bonus_km)
+    {
+        problems.push(format!("prefer.bonus_km = {} is out of range (0 to 100)", prefer.bonus_km));
+    }
+    if help.labels.iter().any(PlaceFacets::is_empty) {
+        problems.push("labels: a group of labels names no value".to_owned());
+    }
+    let facets = [Some(&help.places), help.prefer.as_ref().map(|p| &p.facets)];
+    problems.extend(facets.into_iter().flatten().chain(&help.labels).filter_map(PlaceFacets::problem));
+    problems
 }
 
 fn help_condition_problem(condition: &HelpCondition) -> Option<String> {
@@ -319,7 +340,41 @@ fn help_condition_problem(condition: &HelpCondition) -> Option<String> {
     }
 }
 
+/// The schema's `dispositif_programmes_nationaux` vocabulary (v1.0.2), apostrophes straight.
+const PROGRAMMES: [&str; 11] = [
+    "Aidants Connect",
+    "Bibliothèques numérique de référence",
+    "Certification PIX",
+    "Conseillers numériques",
+    "Emmaüs Connect",
+    "France Services",
+    "Grande école du numérique",
+    "La Croix Rouge",
+    "Point d'accès numérique CAF",
+    "Promeneurs du net",
+    "Relais numérique (Emmaüs Connect)",
+];
+
 impl PlaceFacets {
+    /// A national programme or a kind of place that is not in the schema's vocabulary: a
+    /// rule naming it would never match a place.
+    fn problem(&self) -> Option<String> {
+        let unknown_programme =
+            self.programmes.iter().find(|p| !PROGRAMMES.contains(&p.replace('’', "'").as_str()));
+        if let Some(programme) = unknown_programme {
+            return Some(format!(
+                "unknown national programme {programme:?}; programmes: {}",
+                PROGRAMMES.join(", ")
+            ));
+        }
+        self.kinds.iter().find(|k| !PLACE_KINDS.contains(&k.as_str())).map(|kind| {
+            format!(
+                "unknown kind of place {kind:?}; kinds: the schema's typologie values ({}…)",
+                PLACE_KINDS[..8].join(", ")
+            )
+        })
+    }
+
     /// The same values with straight apostrophes, as the importer writes the places' values
     /// (spreadsheets swap typographic and straight ones).
     fn straightened(mut self) -> Self {
@@ -378,6 +433,33 @@ prefer = { support = ["Dans un atelier collectif"], bonus_km = 10 }
         assert!(problems.iter().all(|p| p.line == Some(11)), "{problems:?}");
         assert!(problems[0].message.contains("juggling"), "{}", problems[0]);
         assert!(problems[1].message.contains("expert"), "{}", problems[1]);
+    }
+
+    #[test]
+    fn labels_load_and_their_values_are_checked() {
+        let labelled = GOOD.replace(
+            "prefer = {",
+            "labels = [{ programmes = [\"France Services\"], kinds = [\"RFS\"] }, { kinds = [\"PIMMS\"] }]\nprefer = {",
+        );
+        let rules = parse_orientation("o.toml", &labelled).unwrap();
+        assert_eq!(rules.helps[0].labels.len(), 2, "two groups, strongest first");
+        assert_eq!(rules.helps[0].labels[1].kinds, ["PIMMS"]);
+        // A programme or a kind the schema does not know would never match: located.
+        let bad =
+            labelled.replace("\"France Services\"", "\"France Service\"").replace("\"PIMMS\"", "\"PIMS\"");
+        let problems = parse_orientation("o.toml", &bad).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().all(|p| p.line == Some(11)), "{problems:?}");
+        assert!(problems[0].message.contains("France Service\""), "{}", problems[0]);
+        assert!(problems[1].message.contains("PIMS"), "{}", problems[1]);
+        // A group naming nothing says nothing.
+        let empty = labelled.replace("{ kinds = [\"PIMMS\"] }", "{}");
+        let problems = parse_orientation("o.toml", &empty).unwrap_err();
+        assert!(problems[0].message.contains("labels"), "{}", problems[0]);
+        // A need's values are checked too.
+        let need = GOOD.replace("meets = { care = [\"Surdité\"] }", "meets = { kinds = [\"SPA\"] }");
+        let problems = parse_orientation("o.toml", &need).unwrap_err();
+        assert_eq!(problems[0].line, Some(6), "{}", problems[0]);
     }
 
     #[test]

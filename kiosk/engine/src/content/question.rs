@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn an_unknown_pictogram_name_is_located() {
-        let text = "id = \"email\"\nsay = \"q.say\"\n\n[[answer]]\nid = \"uses\"\nlabel = \"a\"\npicture = \"tablet\"\n\n[[answer]]\nid = \"none\"\nlabel = \"b\"\npicture = \"tablette\"\n";
+        let text = "id = \"email\"\nsay = \"q.say\"\ntitle = \"q.title\"\n[[answer]]\nid = \"uses\"\nlabel = \"a\"\npicture = \"tablet\"\n\n[[answer]]\nid = \"none\"\nlabel = \"b\"\npicture = \"tablette\"\n";
         let problems = parse_question("q.toml", text).unwrap_err();
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, Some(12), "the line of the picture: {}", problems[0]);

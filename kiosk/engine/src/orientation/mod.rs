@@ -35,7 +35,7 @@ pub use self::territory::Territory;
 use crate::content::Content;
 use crate::content::offers::LocalOffer;
 use crate::content::orientation::{HelpCondition, HelpRule, NeedRule};
-use crate::places::{LatLon, Place, PlaceLanguage, haversine_km};
+use crate::places::{LatLon, Place, PlaceLanguage, haversine_km, national_phone, place_kind, readable_name};
 use crate::profile::{Answers, Home, VisitorProfile};
 use crate::result::{Availability, OfferSummary, PlaceSummary, Recommendation, VisitResult, build_result};
 use crate::scoring::condition_holds;
@@ -64,6 +64,8 @@ pub struct Origin {
 struct Candidate<'p> {
     place: &'p Place,
     needs_met: usize,
+    /// The first group of the help's `labels` the place holds; past the last group when none.
+    label_rank: usize,
     paying: bool,
     ranked_km: f64,
 }
@@ -246,7 +248,7 @@ impl<'a> Orientation<'a> {
             commune: address.commune.clone(),
             lat: position.map(|p| p.lat),
             lon: position.map(|p| p.lon),
-            phone: offer.phone.clone(),
+            phone: offer.phone.as_deref().map(national_phone),
             website: None,
             appointment_url: None,
             opening_hours: None,
@@ -259,15 +261,17 @@ impl<'a> Orientation<'a> {
             free: None,
             needs: BTreeMap::new(),
             accessibility_url: None,
+            kinds: Vec::new(),
             availability: Availability::Unknown,
         })
     }
 
     /// For each kind of help, the places of the directory that give it (one of its `places`
     /// values), receive the public, are within reach and contradict no need; ranked: needs
-    /// known to be met first, free before paid, then by distance (less a preference's
-    /// bonus); where `today_first`, the nearest open today first. One pass over the
-    /// directory serves every kind.
+    /// known to be met first, then places with the help's strongest national label (its
+    /// `labels`, before places that merely list the help), free before paid, then by distance
+    /// (less a preference's bonus); where `today_first`, the nearest open today first. One
+    /// pass over the directory serves every kind.
     fn places_for(
         &self,
         helps: &[&HelpRule],
@@ -288,7 +292,9 @@ impl<'a> Orientation<'a> {
         let km_per_lon_degree = KM_PER_DEGREE * origin.lat.to_radians().cos();
         let mut by_help: Vec<Vec<Candidate<'_>>> = helps.iter().map(|_| Vec::new()).collect();
         let vocabulary = self.territory.vocabulary();
-        let wanted: Vec<[Vec<u32>; 4]> = helps.iter().map(|h| vocabulary.numbers(&h.places)).collect();
+        let wanted: Vec<[Vec<u32>; 5]> = helps.iter().map(|h| vocabulary.numbers(&h.places)).collect();
+        let labels: Vec<Vec<[Vec<u32>; 5]>> =
+            helps.iter().map(|h| h.labels.iter().map(|group| vocabulary.numbers(group)).collect()).collect();
         for (place, values) in self.territory.directory.places().iter().zip(&vocabulary.places) {
             let Some(position) = place.position.filter(near) else {
                 continue;
@@ -312,12 +318,23 @@ impl<'a> Orientation<'a> {
             for i in (0..helps.len()).filter(|i| gives & 1 << i != 0) {
                 let prefer = helps[i].prefer.as_ref();
                 let bonus = prefer.filter(|p| p.facets.matches(place)).map_or(0.0, |p| p.bonus_km);
-                by_help[i].push(Candidate { place, needs_met, paying, ranked_km: distance_km - bonus });
+                let label_rank = labels[i]
+                    .iter()
+                    .position(|group| territory::gives(group, values))
+                    .unwrap_or(labels[i].len());
+                by_help[i].push(Candidate {
+                    place,
+                    needs_met,
+                    label_rank,
+                    paying,
+                    ranked_km: distance_km - bonus,
+                });
             }
         }
         let rank = |a: &Candidate<'_>, b: &Candidate<'_>| {
             b.needs_met
                 .cmp(&a.needs_met)
+                .then(a.label_rank.cmp(&b.label_rank))
                 .then(a.paying.cmp(&b.paying))
                 .then(a.ranked_km.total_cmp(&b.ranked_km))
                 .then_with(|| a.place.id.cmp(&b.place.id))
@@ -483,13 +500,14 @@ fn summary(
     };
     PlaceSummary {
         id: place.id.clone(),
-        name: place.name.clone(),
+        name: readable_name(&place.name, &place.commune),
         address: place.address.clone(),
         postcode: place.postcode.clone(),
-        commune: place.commune.clone(),
+        // A commune in capitals ("BARBEZIEUX ST HILAIRE") is a proper name throughout.
+        commune: readable_name(&place.commune, &place.commune),
         lat: place.lat(),
         lon: place.lon(),
-        phone: place.phone.clone(),
+        phone: place.phone.as_deref().map(national_phone),
         website: place.website.clone(),
         appointment_url: place.appointment_url.clone(),
         opening_hours: place.opening_hours.as_ref().map(|h| h.raw().to_owned()),
@@ -504,6 +522,19 @@ fn summary(
         free,
         needs: need_facts,
         accessibility_url: place.accessibility_url.clone(),
+        kinds: kinds(place),
         availability,
     }
+}
+
+/// The place's kinds as the vocabulary spells them, each once, unknown values and "Autre" left
+/// out.
+fn kinds(place: &Place) -> Vec<String> {
+    let mut kinds: Vec<String> = Vec::new();
+    for kind in place.typologie.iter().filter_map(|t| place_kind(t)) {
+        if !kinds.iter().any(|k| k == kind) {
+            kinds.push(kind.to_owned());
+        }
+    }
+    kinds
 }

@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::content::offers::offer_place_problems;
 use crate::content::orientation::PlaceFacets;
 use crate::content::{Content, ContentSource};
-use crate::places::{Directory, LatLon, places_file};
+use crate::places::{Directory, LatLon, load_phone_rules, place_kind, places_file};
 use crate::problem::Problem;
 
 use super::KioskClock;
@@ -29,8 +29,8 @@ pub struct Territory {
 #[derive(Clone, Debug, Default)]
 pub(super) struct Vocabulary {
     ids: HashMap<String, u32>,
-    /// Per place (in the directory's order): services, programmes, care, support.
-    pub(super) places: Vec<[Vec<u32>; 4]>,
+    /// Per place (in the directory's order): services, programmes, care, support, kinds.
+    pub(super) places: Vec<[Vec<u32>; 5]>,
 }
 
 impl Vocabulary {
@@ -49,11 +49,15 @@ impl Vocabulary {
             .places()
             .iter()
             .map(|p| {
+                // Kinds as the vocabulary spells them ("PE" is "FT"), as rules name them.
+                let kinds: Vec<String> =
+                    p.typologie.iter().filter_map(|t| place_kind(t)).map(str::to_owned).collect();
                 [
                     number(&p.services),
                     number(&p.national_programmes),
                     number(&p.prise_en_charge_specifique),
                     number(&p.modalites_accompagnement),
+                    number(&kinds),
                 ]
             })
             .collect();
@@ -61,14 +65,20 @@ impl Vocabulary {
     }
 
     /// The numbers of a rule's values, list by list; a value no place has gets none.
-    pub(super) fn numbers(&self, facets: &PlaceFacets) -> [Vec<u32>; 4] {
+    pub(super) fn numbers(&self, facets: &PlaceFacets) -> [Vec<u32>; 5] {
         let known = |values: &[String]| values.iter().filter_map(|v| self.ids.get(v).copied()).collect();
-        [known(&facets.services), known(&facets.programmes), known(&facets.care), known(&facets.support)]
+        [
+            known(&facets.services),
+            known(&facets.programmes),
+            known(&facets.care),
+            known(&facets.support),
+            known(&facets.kinds),
+        ]
     }
 }
 
 /// True when a place (its value numbers) has one of the wanted values.
-pub(super) fn gives(wanted: &[Vec<u32>; 4], place: &[Vec<u32>; 4]) -> bool {
+pub(super) fn gives(wanted: &[Vec<u32>; 5], place: &[Vec<u32>; 5]) -> bool {
     wanted.iter().zip(place).any(|(w, p)| w.iter().any(|v| p.contains(v)))
 }
 
@@ -111,6 +121,11 @@ impl Territory {
             }
         };
         let problems = offer_place_problems(&content.offers, &directory);
-        if problems.is_empty() { Ok(Self::new(directory, kiosk, clock)) } else { Err(problems) }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // Places' phones are formatted for each result: the rules are read once, now.
+        load_phone_rules();
+        Ok(Self::new(directory, kiosk, clock))
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::kind::{OTHER_KIND, place_kind};
 use super::raw_row::RawRow;
 use super::{Hours, LatLon, Place, RowWarning, SkippedRow};
 
@@ -170,7 +171,7 @@ pub(crate) fn place_from_row(
         accessibility_url: raw
             .first_of(&["fiche_acces_libre", "accessibilite"])
             .map(|(_, url)| url.to_owned()),
-        typologie: list(raw, "typologie"),
+        typologie: kinds(raw, warn),
         // Exports publish fourteen zeros when the SIRET is unknown.
         pivot: raw.get("pivot").filter(|pivot| !pivot.chars().all(|c| c == '0')).map(str::to_owned),
         source: raw.get("source").map(str::to_owned),
@@ -254,6 +255,16 @@ fn publics_and_support(raw: &RawRow<'_>, warn: &mut Warn<'_>) -> (Vec<String>, V
         }
     }
     (publics_specifiquement_adresses, publics_accueillis, prise_en_charge_specifique)
+}
+
+/// `typologie`, as published; values outside the vocabulary are kept with a warning (no kind
+/// is named for them).
+fn kinds(raw: &RawRow<'_>, warn: &mut Warn<'_>) -> Vec<String> {
+    let kinds = list(raw, "typologie");
+    for kind in kinds.iter().filter(|k| place_kind(k).is_none() && k.as_str() != OTHER_KIND) {
+        warn("typologie", format!("unknown kind of place {kind:?}: kept as published, not named"));
+    }
+    kinds
 }
 
 /// `dispositif_programmes_nationaux` and v0.x `labels_nationaux`, old names renamed.

@@ -5,6 +5,7 @@
 use chrono::Datelike;
 
 use crate::content::Content;
+use crate::places::place_kind_key;
 use crate::result::{Availability, PlaceSummary, Recommendation};
 
 /// Where the words of one language come from.
@@ -95,6 +96,18 @@ pub fn today_words(words: &dyn Words, place: &PlaceSummary) -> Option<String> {
     let ranges: Vec<String> = ranges.iter().map(|r| isolate(r)).collect();
     let joined = ranges.join(&format!(" {} ", words.text("place.and")));
     Some(words.text_with("place.today_hours", &[("hours", &joined)]))
+}
+
+/// What kind of place it is, in the visitor's words ("Town hall", "Library · Association"),
+/// when the directory says; each kind once, in the published order.
+pub fn kind_words(words: &dyn Words, place: &PlaceSummary) -> Option<String> {
+    let mut named: Vec<String> = Vec::new();
+    for text in place.kinds.iter().filter_map(|kind| place_kind_key(kind)).map(|key| words.text(&key)) {
+        if !named.contains(&text) {
+            named.push(text);
+        }
+    }
+    (!named.is_empty()).then(|| named.join(" · "))
 }
 
 /// The facts of a place, one per line: name first, then where, when, how to reach it, and
