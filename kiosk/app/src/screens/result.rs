@@ -15,7 +15,9 @@ use crate::room::LinkState;
 use crate::slip_printer::PrintState;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::{self, LineAlign};
-use crate::widgets::{ButtonKind, big_button, cell_button, choice_height, icon_button, text_block, text_galley};
+use crate::widgets::{
+    ButtonKind, big_button, cell_button, choice_height, icon_button, text_block, text_galley,
+};
 
 /// Narrowest column of a kind of help, points: narrower, names and addresses break too often.
 const KIND_COLUMN_MIN: f32 = 280.0;

@@ -34,7 +34,11 @@ pub fn slip_codes_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<Ap
         Some(result) => codes_by_kind(result, &words),
         None => {
             let links = super::urgent::nearby_links(view);
-            if links.is_empty() { Vec::new() } else { vec![(words.text("help_kind.help_with_procedures"), links)] }
+            if links.is_empty() {
+                Vec::new()
+            } else {
+                vec![(words.text("help_kind.help_with_procedures"), links)]
+            }
         }
     };
     let width = (ctx.content_rect().width() * 0.9).min(1100.0);
