@@ -8,8 +8,8 @@ use repere_engine::session::Command;
 use super::{View, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::i18n::{tr, tr_with};
-use crate::theme::Look;
 use crate::theme::TextKind;
+use crate::theme::{Look, MIN_TARGET};
 use crate::widgets::bidi_layout::LineAlign;
 use crate::widgets::{ButtonKind, big_button, icon_button, text_block};
 
@@ -19,7 +19,12 @@ pub fn language_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>)
     ui.add_space(16.0);
     let offered = view.config.offered_languages(view.content);
     let per_row = if offered.len() > 6 { 3 } else { 2 };
-    let cell = grid_cell(ui, per_row, 110.0);
+    // As tall as the screen allows for every row, up to 110 points: a deployer's thirteenth
+    // language still fits.
+    let rows = offered.len().div_ceil(per_row).max(1) as f32;
+    let spacing = ui.spacing().item_spacing.y;
+    let height = ((ui.available_height() - spacing * (rows - 1.0)) / rows).clamp(MIN_TARGET + 8.0, 110.0);
+    let cell = grid_cell(ui, per_row, height);
     // The listen button is as high as the name's, and square, close to its name; a wider gap
     // at the end of each pair tells the pairs apart.
     let (close, gap) = (4.0, 24.0);
@@ -64,7 +69,7 @@ fn no_voice_note(ui: &mut Ui, own: &Look, language: &str, side: f32) {
     ui.allocate_ui_with_layout(egui::vec2(side, side), layout, |ui| {
         ui.set_min_size(egui::vec2(side, side));
         ui.set_max_width(side);
-        text_block(ui, own, "🔇", TextKind::Title, LineAlign::Center);
-        text_block(ui, own, &tr(language, "language.no_voice"), TextKind::Caption, LineAlign::Center);
+        text_block(ui, own, "🔇", TextKind::Button, LineAlign::Center);
+        text_block(ui, own, &tr(language, "language.no_voice"), TextKind::Small, LineAlign::Center);
     });
 }
