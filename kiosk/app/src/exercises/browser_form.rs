@@ -17,16 +17,15 @@ use super::ExerciseState;
 use super::browser::{Here, open};
 use crate::app::AppCommand;
 use crate::screens::{View, reading_column, reading_row};
-use crate::theme::{Look, TextKind};
+use crate::theme::{Look, MIN_TARGET, TextKind};
 use crate::widgets::bidi_layout::{self, LineAlign};
 use crate::widgets::document_picker::{Picked, document_picker};
 use crate::widgets::keyboard::{KeyPress, mark_caret};
 use crate::widgets::typing::{KeyEffect, apply_key};
 use crate::widgets::{ButtonKind, big_button, text_block, text_galley, text_line};
 
-/// Height of a field's box, of a list's line and of the checkbox's row (above the 48-point
-/// minimum).
-const ROW: f32 = 60.0;
+/// Height of a field's box, of a list's line and of the checkbox's row: a target.
+const ROW: f32 = MIN_TARGET;
 
 /// The i18n keys of a date's parts, in the order of [`DATE_PARTS`].
 const DATE_PART_KEYS: [&str; 3] = ["browser.form.day", "browser.form.month", "browser.form.year"];
@@ -484,8 +483,12 @@ fn entry_box(
 fn checkbox(ui: &mut Ui, look: &Look, label: &str, ticked: bool) -> egui::Response {
     let palette = &look.palette;
     let width = ui.available_width().min(760.0);
-    let (rect, response) = ui.allocate_exact_size(vec2(width, ROW + 4.0), Sense::click());
     let side = ROW - 4.0;
+    let text_width = width - side - 24.0;
+    let laid = text_galley(ui, look, label, TextKind::Body, palette.text, text_width, LineAlign::Start);
+    // As tall as its words when they wrap (larger text).
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(width, (ROW + 4.0).max(laid.size.y + 8.0)), Sense::click());
     let box_x = if look.rtl { rect.max.x - side - 4.0 } else { rect.min.x + 4.0 };
     let square = Rect::from_min_size(egui::pos2(box_x, rect.center().y - side / 2.0), vec2(side, side));
     let painter = ui.painter();
@@ -497,8 +500,6 @@ fn checkbox(ui: &mut Ui, look: &Look, label: &str, ticked: bool) -> egui::Respon
         let font = egui::FontId::new(side * 0.7, family);
         painter.text(square.center(), egui::Align2::CENTER_CENTER, "✔", font, palette.on_accent);
     }
-    let text_width = width - side - 24.0;
-    let laid = text_galley(ui, look, label, TextKind::Body, palette.text, text_width, LineAlign::Start);
     let x = if look.rtl { square.min.x - 16.0 - laid.size.x } else { square.max.x + 16.0 };
     bidi_layout::paint(painter, egui::pos2(x, rect.center().y - laid.size.y / 2.0), &laid, palette.text);
     let label = label.to_owned();
@@ -582,7 +583,7 @@ fn list_ui(
 /// One line of an open list.
 fn list_option(ui: &mut Ui, look: &Look, words: &str, selected: bool, width: f32) -> egui::Response {
     let palette = &look.palette;
-    let (rect, response) = ui.allocate_exact_size(vec2(width, ROW - 4.0), Sense::click());
+    let (rect, response) = ui.allocate_exact_size(vec2(width, ROW), Sense::click());
     let (fill, color) = if selected || response.hovered() {
         (palette.selected, palette.on_selected)
     } else {

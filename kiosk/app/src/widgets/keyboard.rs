@@ -6,7 +6,7 @@ use repere_engine::vocabulary::{KEYBOARD_ROWS, typeable};
 
 use super::bidi_layout::{self, LineAlign};
 use super::{ButtonKind, big_button, icon_button, text_galley};
-use crate::theme::{Look, TextKind};
+use crate::theme::{Look, MIN_TARGET, TextKind};
 
 /// Height of a key: above the 48-point minimum, small enough for six rows on a task screen.
 pub const KEY: f32 = 50.0;
@@ -156,7 +156,7 @@ impl<'a> TextField<'a> {
     pub fn show(self, ui: &mut Ui) -> egui::Response {
         let Self { look, label, current, note, masked, focused, width } = self;
         let palette = &look.palette;
-        let height = look.size(TextKind::Title) * 1.4;
+        let height = (look.size(TextKind::Title) * 1.4).max(MIN_TARGET);
         let (rect, response) =
             ui.allocate_exact_size(vec2(width.min(ui.available_width()), height), Sense::click());
         let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
