@@ -53,6 +53,9 @@ pub fn physical_keys(ui: &Ui) -> Vec<KeyPress> {
 
 /// The on-screen keyboard (AZERTY, accents on the last row), centred.
 pub fn keyboard_ui(ui: &mut Ui, look: &Look, words: &KeyboardWords, shift: bool) -> Vec<KeyPress> {
+    // The keyboard keeps its size in larger text, as a real one does: its keys are already
+    // big, and larger words would push "Confirm" off the screen.
+    let look = &Look { modes: crate::theme::DisplayModes { large_text: false, ..look.modes }, ..*look };
     let mut presses = Vec::new();
     let gap = ui.spacing().item_spacing.x;
     let width = 11.0 * (KEY + gap);
