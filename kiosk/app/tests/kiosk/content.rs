@@ -253,7 +253,8 @@ fn arabic_words(text: &str) -> impl Iterator<Item = &str> {
 fn arabic_vowel_marks_follow_one_rule() {
     let content = content();
     let arabic = &content.locales["ar"];
-    let mut spoken: std::collections::BTreeMap<String, (Vec<&str>, Vec<&str>)> = Default::default();
+    let mut spoken: std::collections::BTreeMap<String, (Vec<&str>, Vec<&str>)> =
+        std::collections::BTreeMap::new();
     for (key, text) in &arabic.strings {
         for word in arabic_words(text) {
             let vowels = word
