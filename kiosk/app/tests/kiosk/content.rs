@@ -235,3 +235,77 @@ assert tool.for_espeak("\u0645\u064e\u0651") == "\u0645\u0651\u064e"
     let output = std::process::Command::new("python3").args(["-c", check, root]).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+/// Arabic-script short vowels and tanwin (U+064B–U+0650), shadda (U+0651), sukun (U+0652).
+fn is_short_vowel(c: char) -> bool {
+    ('\u{064B}'..='\u{0650}').contains(&c) || c == '\u{0652}' || c == '\u{0670}'
+}
+
+fn arabic_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !('\u{0621}'..='\u{0652}').contains(&c) && c != '\u{0670}').filter(|w| !w.is_empty())
+}
+
+/// Arabic keeps the vowel-mark rule of README.md ("Voices"): a spoken word is plain or fully
+/// vowelled, never with a lone shadda (espeak-ng garbles it), and the same word is not plain in
+/// one prompt and vowelled in another; a shown-only text has at most one short vowel a word
+/// (besides tanwin and shadda).
+#[test]
+fn arabic_vowel_marks_follow_one_rule() {
+    let content = content();
+    let arabic = &content.locales["ar"];
+    let mut spoken: std::collections::BTreeMap<String, (Vec<&str>, Vec<&str>)> =
+        std::collections::BTreeMap::new();
+    for (key, text) in &arabic.strings {
+        for word in arabic_words(text) {
+            let vowels = word
+                .chars()
+                .filter(|&c| is_short_vowel(c) && !('\u{064B}'..='\u{064D}').contains(&c))
+                .count();
+            if is_spoken_key(key) {
+                let marked = word.chars().any(|c| is_short_vowel(c) || c == '\u{0651}');
+                let has_vowel = word.chars().any(|c| is_short_vowel(c) && c != '\u{064B}');
+                assert!(
+                    !word.contains('\u{0651}') || has_vowel,
+                    "{key}: «{word}» has a shadda without vowels"
+                );
+                let plain: String = word.chars().filter(|&c| !is_short_vowel(c) && c != '\u{0651}').collect();
+                let entry = spoken.entry(plain).or_default();
+                if marked { entry.1.push(key) } else { entry.0.push(key) }
+            } else {
+                assert!(vowels <= 1, "{key}: «{word}» is vowelled in a text that is only shown");
+            }
+        }
+    }
+    for (word, (plain_in, marked_in)) in &spoken {
+        assert!(
+            plain_in.is_empty() || marked_in.is_empty(),
+            "«{word}» is plain in {plain_in:?} but vowelled in {marked_in:?}"
+        );
+    }
+}
+
+/// French (and the languages that mark gender the same way) addresses the visitor without a
+/// gender: "sans aide", not "seul"; "en venant ici", not "vous êtes venu".
+#[test]
+fn the_visitor_is_addressed_without_a_gender() {
+    let content = content();
+    let gendered = [
+        (
+            "fr",
+            &["seul", "seule", "venu", "venue", "connecté", "connectée", "perdu", "inscrit", "arrivé"][..],
+        ),
+        ("ro", &["singur"][..]),
+        ("pt", &["sozinho", "sozinha", "bem-vindo"][..]),
+        ("es", &["bienvenido"][..]),
+    ];
+    for (code, words) in gendered {
+        for (key, text) in &content.locales[code].strings {
+            let lower = text.to_lowercase();
+            let found: Vec<&&str> = words
+                .iter()
+                .filter(|w| lower.split(|c: char| !c.is_alphabetic() && c != '-').any(|t| t == **w))
+                .collect();
+            assert!(found.is_empty(), "{code} {key}: {found:?} in «{text}»");
+        }
+    }
+}
