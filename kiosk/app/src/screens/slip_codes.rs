@@ -30,15 +30,14 @@ pub fn slip_codes_ui(ctx: &egui::Context, view: &View<'_>, commands: &mut Vec<Ap
     let look = view.look;
     let words = ContentWords::new(view.content, view.session.language());
     // The result's places, kind by kind; before any result (help today), the nearby places.
-    let kinds = match view.session.result() {
-        Some(result) => codes_by_kind(result, &words),
-        None => {
-            let links = super::urgent::nearby_links(view);
-            if links.is_empty() {
-                Vec::new()
-            } else {
-                vec![(words.text("help_kind.help_with_procedures"), links)]
-            }
+    let kinds = if let Some(result) = view.session.result() {
+        codes_by_kind(result, &words)
+    } else {
+        let links = super::urgent::nearby_links(view);
+        if links.is_empty() {
+            Vec::new()
+        } else {
+            vec![(words.text("help_kind.help_with_procedures"), links)]
         }
     };
     let width = (ctx.content_rect().width() * 0.9).min(1100.0);

@@ -172,9 +172,6 @@ fn faults_on_show(harness: &mut Harness<'_, KioskApp>) -> Vec<(String, String)> 
     let screen = ctx.content_rect();
     let all = targets(harness);
     let viewports = scroll_viewports(harness, screen);
-    if std::env::var_os("LAYOUT_ONLY").is_some() {
-        eprintln!("viewports {viewports:?}");
-    }
     // What lies in a scrolling list counts where it can be seen: inside its viewport.
     let pressable: Vec<Target> = all
         .iter()
@@ -185,7 +182,7 @@ fn faults_on_show(harness: &mut Harness<'_, KioskApp>) -> Vec<(String, String)> 
                 viewports
                     .iter()
                     .map(|v| t.rect.intersect(*v))
-                    .find(|r| r.is_positive())
+                    .find(egui::Rect::is_positive)
                     .unwrap_or(Rect::NOTHING)
             } else {
                 t.rect
