@@ -393,6 +393,37 @@ fn every_screen_fits_in_arabic_and_tigrinya() {
     check(&["ar", "ti"], "known-faults-ar-ti.txt");
 }
 
+/// A representative subset as pictures: a question, an exercise with the keyboard and the
+/// result, on a portrait kiosk and on a large landscape screen in larger text, in French and
+/// Arabic, as `layout/<language>_<screen>_<state>`.
+#[test]
+fn snapshots_of_a_representative_subset() {
+    let content = content_with_pseudo();
+    let mut results = egui_kittest::SnapshotResults::new();
+    let screens = [
+        (Vec2::new(1080.0, 1920.0), false, "1080x1920"),
+        (Vec2::new(1920.0, 1080.0), true, "1920x1080_large"),
+    ];
+    for language in ["fr", "ar"] {
+        for (physical, large_text, screen_name) in screens {
+            let mut harness = kiosk(&content, physical, language, large_text);
+            let shown = states(&content).into_iter().filter(|(name, _, _)| {
+                ["question.goals", "task.keyboard.accents", "result"].contains(&name.as_str())
+            });
+            for (name, screen, _) in shown {
+                let now = harness.ctx.input(|i| i.time);
+                harness.state_mut().show_screen(screen, now);
+                harness.run();
+                harness.snapshot_options(
+                    format!("layout/{language}_{screen_name}_{}", name.replace('.', "_")),
+                    &repere_kiosk::testing::snapshot_options(),
+                );
+            }
+            results.extend_harness(&mut harness);
+        }
+    }
+}
+
 #[test]
 fn the_pseudo_language_is_forty_percent_longer() {
     assert_eq!(lengthened("Terminer"), "Teermminnerr", "letters doubled along the word");
