@@ -14,7 +14,7 @@ use egui::{Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _, by};
 use repere_engine::content::language::{Direction, LanguageInfo};
-use repere_engine::content::{Content, Locale};
+use repere_engine::content::{Content, Locale, TaskKind};
 use repere_engine::session::Screen;
 use repere_kiosk::KioskApp;
 use repere_kiosk::layout_audit;
@@ -95,14 +95,6 @@ struct Target {
     rect: Rect,
 }
 
-fn is_pressable(role: Role, clickable: bool) -> bool {
-    clickable
-        || matches!(
-            role,
-            Role::Button | Role::CheckBox | Role::TextInput | Role::ComboBox | Role::Link | Role::RadioButton
-        )
-}
-
 /// The targets on show: a dialog's when one is open (what is under it cannot be pressed).
 fn targets(harness: &Harness<'_, KioskApp>) -> Vec<Target> {
     let in_dialog = |node: &egui_kittest::kittest::AccessKitNode<'_>| {
@@ -120,9 +112,10 @@ fn targets(harness: &Harness<'_, KioskApp>) -> Vec<Target> {
         .query_all(by().predicate(|_| true))
         .filter_map(|node| {
             let ak = node.accesskit_node();
+            // What takes a press (a field shown but typed on a keypad does not).
             let clickable = ak.data().supports_action(Action::Click);
             // A scroll bar is thin by nature; the wheel and a drag on the list scroll too.
-            let pressable = is_pressable(ak.role(), clickable) && ak.role() != Role::ScrollBar;
+            let pressable = clickable && ak.role() != Role::ScrollBar;
             if !pressable || ak.is_hidden() || (dialog_open && !in_dialog(&ak)) {
                 return None;
             }
@@ -164,7 +157,9 @@ fn short(text: &str) -> String {
 }
 
 /// The faults of the screen on show: what is wrong, then where it was measured.
-fn faults_on_show(harness: &mut Harness<'_, KioskApp>) -> Vec<(String, String)> {
+/// `small_on_purpose`: the labels of targets a task makes small to measure aiming (the mouse
+/// task "smaller targets" declares their size).
+fn faults_on_show(harness: &mut Harness<'_, KioskApp>, small_on_purpose: &[String]) -> Vec<(String, String)> {
     let ctx = harness.ctx.clone();
     layout_audit::take(&ctx);
     harness.step();
@@ -198,7 +193,7 @@ fn faults_on_show(harness: &mut Harness<'_, KioskApp>) -> Vec<(String, String)> 
         if !screen.expand(SLACK).contains_rect(t.rect) {
             faults.push((format!("«{}» lies off screen", short(&t.label)), format!("{:?}", t.rect)));
         }
-        if t.rect.width().min(t.rect.height()) < MIN_TARGET - SLACK {
+        if t.rect.width().min(t.rect.height()) < MIN_TARGET - SLACK && !small_on_purpose.contains(&t.label) {
             faults.push((
                 format!("«{}» is smaller than {MIN_TARGET} points", short(&t.label)),
                 format!("{:?}", t.rect.size()),
@@ -280,6 +275,19 @@ fn kiosk(
     harness
 }
 
+/// The labels of a task's targets when the task declares them smaller than a target.
+fn small_targets(content: &Content, screen: Screen, language: &str) -> Vec<String> {
+    let Screen::Task(index) = screen else {
+        return Vec::new();
+    };
+    match content.tasks.get(index).map(|t| &t.kind) {
+        Some(TaskKind::ClickTarget { size, target, .. }) if *size < MIN_TARGET => {
+            vec![repere_kiosk::i18n::tr(language, &target.label)]
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Every state a visitor can see, by name.
 fn states(content: &Content) -> Vec<(String, Screen, Option<Overlay>)> {
     let mut states = vec![
@@ -329,7 +337,8 @@ fn faults_of(
             harness.state_mut().open_overlay(overlay);
         }
         harness.run();
-        for (fault, measured) in faults_on_show(&mut harness) {
+        let small_on_purpose = small_targets(content, screen, language);
+        for (fault, measured) in faults_on_show(&mut harness, &small_on_purpose) {
             faults.push((format!("{where_} {name}: {fault}"), measured));
         }
         harness.state_mut().close_overlay();
