@@ -17,6 +17,7 @@ use crate::theme::TextKind;
 use crate::widgets::bidi_layout::{self, LineAlign};
 use crate::widgets::{
     ButtonKind, big_button, cell_button, choice_height, icon_button, text_block, text_galley,
+    worded_icon_button,
 };
 
 /// Narrowest column of a kind of help, points: narrower, names and addresses break too often.
@@ -24,6 +25,9 @@ const KIND_COLUMN_MIN: f32 = 280.0;
 
 /// Width of the scroll bar, points: thick enough to see, and to drag with a finger.
 const SCROLL_BAR_WIDTH: f32 = 22.0;
+
+/// Height of a short card's buttons: a pictogram and its word.
+const CARD_BUTTON: f32 = 72.0;
 
 /// Side of the buttons beside the scroll bar ("more below", "back to the top"), points.
 const SCROLL_BUTTON: f32 = 64.0;
@@ -286,11 +290,12 @@ fn compact_card_ui(
                 text_block(ui, look, &when, TextKind::Body, LineAlign::Start);
             }
             ui.add_space(8.0);
+            // Pictograms with their word underneath: "Listen", "Show at the desk".
             reading_row(ui, look, |ui| {
-                if icon_button(ui, look, "🔊", &view.tr("place.hear"), SCROLL_BUTTON).clicked() {
+                if worded_icon_button(ui, look, "🔊", &view.tr("place.hear"), CARD_BUTTON).clicked() {
                     commands.push(AppCommand::HearPlace(index));
                 }
-                if icon_button(ui, look, "🔍", &view.tr("place.show"), SCROLL_BUTTON).clicked() {
+                if worded_icon_button(ui, look, "🔍", &view.tr("place.show"), CARD_BUTTON).clicked() {
                     commands.push(AppCommand::ShowPlace(index));
                 }
             });
