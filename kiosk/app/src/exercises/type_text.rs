@@ -8,7 +8,9 @@ use super::ExerciseState;
 use crate::app::AppCommand;
 use crate::screens::View;
 use crate::theme::TextKind;
-use crate::widgets::keyboard::{KeyPress, KeyboardWords, keyboard_ui, physical_keys, text_field};
+use crate::widgets::keyboard::{
+    KeyPress, KeyboardWords, keyboard_height, keyboard_ui, physical_keys, text_field,
+};
 use crate::widgets::text_line;
 use crate::widgets::typing::{KeyEffect, apply_key};
 
@@ -53,6 +55,15 @@ pub fn type_text_ui(
         text_field(ui, look, &view.tr(field), &current, note.as_deref(), false, 640.0).rect
     });
     inner.add_space(6.0);
+    // Tight rows when the keyboard would overflow (larger text on a short screen); on a
+    // portrait kiosk it stands at the bottom of the area, within reach.
+    if inner.available_height() < keyboard_height(&inner) {
+        inner.spacing_mut().item_spacing.y = 2.0;
+    }
+    let room = inner.available_height() - keyboard_height(&inner);
+    if look.portrait && room > 0.0 {
+        inner.add_space(room);
+    }
     presses.extend(keyboard_ui(&mut inner, look, &keyboard_words(view), state.shift));
     super::pointer::point_at(&inner, view, Some(field_rect));
     for press in presses {

@@ -51,6 +51,12 @@ pub fn physical_keys(ui: &Ui) -> Vec<KeyPress> {
     })
 }
 
+/// The height the keyboard takes with `ui`'s spacing: its rows of keys and the row of words.
+pub fn keyboard_height(ui: &Ui) -> f32 {
+    let rows = KEYBOARD_ROWS.len() as f32 + 1.0;
+    rows * KEY.max(MIN_TARGET) + (rows - 1.0) * ui.spacing().item_spacing.y
+}
+
 /// The on-screen keyboard (AZERTY, accents on the last row), centred.
 pub fn keyboard_ui(ui: &mut Ui, look: &Look, words: &KeyboardWords, shift: bool) -> Vec<KeyPress> {
     // The keyboard keeps its size in larger text, as a real one does: its keys are already
