@@ -2,7 +2,13 @@
 //! layout places, with the box it must stay in when it has one.
 //! Off unless a test turns it on: then each frame's notes are kept until the test takes them.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use egui::{Context, Id, LayerId, Rect};
+
+/// Some kiosk of this process audits its layout (a test): until then, noting a text costs one
+/// load and a kiosk's frames touch no context memory for it.
+static ANY_AUDIT: AtomicBool = AtomicBool::new(false);
 
 /// A piece of text as placed on screen.
 #[derive(Clone, Debug)]
@@ -32,6 +38,7 @@ fn audit_id() -> Id {
 
 /// Starts noting (tests only: nothing is noted on a kiosk).
 pub fn enable(ctx: &Context) {
+    ANY_AUDIT.store(true, Ordering::Relaxed);
     ctx.data_mut(|d| d.insert_temp(audit_id(), Some(LayoutAudit::default())));
 }
 
@@ -44,6 +51,9 @@ pub fn take(ctx: &Context) -> LayoutAudit {
 }
 
 fn note(ctx: &Context, add: impl FnOnce(&mut LayoutAudit)) {
+    if !ANY_AUDIT.load(Ordering::Relaxed) {
+        return;
+    }
     ctx.data_mut(|d| {
         if let Some(audit) = d.get_temp_mut_or_default::<Option<LayoutAudit>>(audit_id()).as_mut() {
             add(audit);
