@@ -204,6 +204,22 @@ pub struct VisitResult {
     pub stopped_early: bool,
 }
 
+/// The recommendations of a kind of help, each with its index in the result, best first.
+pub type OfKind<'a> = Vec<(usize, &'a Recommendation)>;
+
+/// Recommendations grouped by kind of help, kinds in the order they first appear: the result
+/// screen, the slip and the codes to photograph group them the same way.
+pub fn by_kind(recommendations: &[Recommendation]) -> Vec<(&str, OfKind<'_>)> {
+    let mut kinds: Vec<(&str, OfKind<'_>)> = Vec::new();
+    for (index, recommendation) in recommendations.iter().enumerate() {
+        match kinds.iter_mut().find(|(kind, _)| *kind == recommendation.kind) {
+            Some((_, of_kind)) => of_kind.push((index, recommendation)),
+            None => kinds.push((&recommendation.kind, vec![(index, recommendation)])),
+        }
+    }
+    kinds
+}
+
 impl VisitResult {
     /// A result read back from its JSON (`kiosk slip`, `kiosk print`), with the places'
     /// availability restored at `now`.

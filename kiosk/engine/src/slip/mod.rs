@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::Content;
 use crate::places::Hours;
-use crate::result::{PlaceSummary, Recommendation, VisitResult};
+use crate::result::{PlaceSummary, Recommendation, VisitResult, by_kind};
 use crate::scoring::DomainStatus;
 use words::{ContentWords, Words, availability_words, isolate, place_lines, sentences, today_words};
 
@@ -240,22 +240,16 @@ fn spoken(lines: &[String]) -> String {
 /// best place for each other kind, and a kind with no place once (its reason says how to
 /// find one).
 fn shown_recommendations(result: &VisitResult) -> Vec<Recommendation> {
-    let mut kinds: Vec<(&str, Vec<&Recommendation>)> = Vec::new();
-    for recommendation in &result.recommendations {
-        match kinds.iter_mut().find(|(kind, _)| *kind == recommendation.kind) {
-            Some((_, of_kind)) => of_kind.push(recommendation),
-            None => kinds.push((&recommendation.kind, vec![recommendation])),
-        }
-    }
-    let main = kinds.iter().position(|(_, of_kind)| of_kind.iter().any(|r| r.place.is_some()));
+    let kinds = by_kind(&result.recommendations);
+    let main = kinds.iter().position(|(_, of_kind)| of_kind.iter().any(|(_, r)| r.place.is_some()));
     kinds
         .iter()
         .enumerate()
         .flat_map(|(index, (_, of_kind))| {
             let with_place: Vec<&Recommendation> =
-                of_kind.iter().copied().filter(|r| r.place.is_some()).collect();
+                of_kind.iter().map(|(_, r)| *r).filter(|r| r.place.is_some()).collect();
             if with_place.is_empty() {
-                return of_kind.iter().take(1).map(|r| (*r).clone()).collect::<Vec<_>>();
+                return of_kind.iter().take(1).map(|(_, r)| (*r).clone()).collect::<Vec<_>>();
             }
             let room = if Some(index) == main { MAX_PLACES } else { 1 };
             with_place.into_iter().take(room).cloned().collect()
@@ -267,20 +261,18 @@ fn shown_recommendations(result: &VisitResult) -> Vec<Recommendation> {
 /// the card for the desk list them all, more than the paper has room for): the kind in
 /// `words`' language, then each place's link.
 pub fn codes_by_kind(result: &VisitResult, words: &dyn Words) -> Vec<(String, Vec<PlaceLink>)> {
-    let mut kinds: Vec<(String, Vec<PlaceLink>)> = Vec::new();
-    for recommendation in &result.recommendations {
-        let kind = kind_words(words, &recommendation.kind);
-        let link = recommendation
-            .place
-            .as_ref()
-            .and_then(|place| Some(PlaceLink { name: place.name.clone(), url: place_link(place)? }));
-        match kinds.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, links)) => links.extend(link),
-            None => kinds.push((kind, link.into_iter().collect())),
-        }
-    }
-    kinds.retain(|(_, links)| !links.is_empty());
-    kinds
+    by_kind(&result.recommendations)
+        .into_iter()
+        .map(|(kind, of_kind)| {
+            let links = of_kind
+                .iter()
+                .filter_map(|(_, r)| r.place.as_ref())
+                .filter_map(|place| Some(PlaceLink { name: place.name.clone(), url: place_link(place)? }))
+                .collect::<Vec<_>>();
+            (kind_words(words, kind), links)
+        })
+        .filter(|(_, links)| !links.is_empty())
+        .collect()
 }
 
 /// A place's lines on paper: the result's lines, but its hours said for a date rather than
