@@ -11,7 +11,7 @@ use repere_engine::profile::Home;
 use repere_engine::result::Recommendation;
 use repere_engine::session::{Command, IdleState, Screen, Session, TaskEvent};
 use repere_engine::slip::Slip;
-use repere_engine::slip::words::{ContentWords, kind_words, place_lines, sentences};
+use repere_engine::slip::words::{ContentWords, card_lines, sentences};
 use repere_stats::Recorder;
 use repere_stats::record::VisitRecord;
 
@@ -636,14 +636,7 @@ impl KioskApp {
                 let language = self.session.language();
                 let words = ContentWords::new(&self.content, language);
                 let text = place_on_show(&self.session, &self.ui_state, index)
-                    .map(|r| {
-                        let mut lines = place_lines(&words, r);
-                        // The kind of place after the first line, as the card shows it.
-                        if let Some(kind) = r.place.as_ref().and_then(|p| kind_words(&words, p)) {
-                            lines.insert(1.min(lines.len()), kind.replace(" · ", ", "));
-                        }
-                        sentences(&lines)
-                    })
+                    .map(|r| sentences(&card_lines(&words, r)))
                     .unwrap_or_default();
                 self.say_then_speak(&[], &text);
             }

@@ -179,9 +179,13 @@ fn within_reach(ui: &mut Ui, look: &Look, screen_serial: u64, add: impl FnOnce(&
         add(ui);
         return;
     }
-    let id = egui::Id::unique(("content_height", screen_serial));
+    // One value, overwritten screen after screen: nothing piles up in egui's memory.
+    let id = egui::Id::unique("content_height");
+    let measured: Option<Placement> = ui
+        .data(|d| d.get_temp::<(u64, Placement)>(id))
+        .filter(|(serial, _)| *serial == screen_serial)
+        .map(|(_, placement)| placement);
     let available = ui.available_height();
-    let measured: Option<Placement> = ui.data(|d| d.get_temp(id));
     let top = match measured {
         Some(Placement::Fills) | None => 0.0,
         Some(Placement::Height(height)) => {
@@ -206,7 +210,7 @@ fn within_reach(ui: &mut Ui, look: &Look, screen_serial: u64, add: impl FnOnce(&
         _ => false,
     };
     if changed {
-        ui.data_mut(|d| d.insert_temp(id, now));
+        ui.data_mut(|d| d.insert_temp(id, (screen_serial, now)));
         // The first measure is never seen; a later change of height (a list unfolded) moves
         // the content on the next frame.
         if measured.is_none() {
@@ -215,6 +219,16 @@ fn within_reach(ui: &mut Ui, look: &Look, screen_serial: u64, add: impl FnOnce(&
             ui.ctx().request_repaint();
         }
     }
+}
+
+/// True on the first frame the scroll area named `key` is drawn on the screen of `serial`
+/// (set it at the top then: each screen, and each visitor, starts at the top). One value per
+/// name, overwritten: nothing piles up in egui's memory over months of visits.
+pub fn first_frame_on_screen(ui: &Ui, key: &str, serial: u64) -> bool {
+    let id = egui::Id::unique(("scroll_shown_on", key));
+    let before = ui.data(|d| d.get_temp::<u64>(id));
+    ui.data_mut(|d| d.insert_temp(id, serial));
+    before != Some(serial)
 }
 
 /// How a screen's content stands on a portrait screen.

@@ -7,7 +7,7 @@ use repere_engine::profile::{AnswerValue, is_postcode};
 use repere_engine::session::Command;
 use repere_engine::vocabulary::AnswerShape;
 
-use super::{View, grid_cell, reading_row};
+use super::{View, first_frame_on_screen, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::theme::{MIN_TARGET, TextKind};
 use crate::widgets::bidi_layout::LineAlign;
@@ -28,16 +28,17 @@ pub fn question_ui(ui: &mut Ui, view: &View<'_>, index: usize, commands: &mut Ve
     let mut answers_ui = ui.new_child(egui::UiBuilder::new().max_rect(ui.available_rect_before_wrap()));
     answers_ui.spacing_mut().scroll =
         egui::style::ScrollStyle { bar_width: 20.0, ..egui::style::ScrollStyle::solid() };
-    egui::ScrollArea::vertical()
-        .id_salt(("answers", view.session.serial()))
-        .max_height(answers_height)
-        .auto_shrink([false, true])
-        .show(&mut answers_ui, |ui| match question.shape {
-            AnswerShape::One => one_ui(ui, view, question, commands),
-            AnswerShape::Many => many_ui(ui, view, question, commands),
-            AnswerShape::YesNo => yes_no_ui(ui, view, commands),
-            AnswerShape::Postcode => postcode_ui(ui, view, commands),
-        });
+    let mut answers =
+        egui::ScrollArea::vertical().id_salt("answers").max_height(answers_height).auto_shrink([false, true]);
+    if first_frame_on_screen(ui, "answers", view.session.serial()) {
+        answers = answers.vertical_scroll_offset(0.0);
+    }
+    answers.show(&mut answers_ui, |ui| match question.shape {
+        AnswerShape::One => one_ui(ui, view, question, commands),
+        AnswerShape::Many => many_ui(ui, view, question, commands),
+        AnswerShape::YesNo => yes_no_ui(ui, view, commands),
+        AnswerShape::Postcode => postcode_ui(ui, view, commands),
+    });
     let used = answers_ui.min_rect().height();
     ui.allocate_space(vec2(ui.available_width(), used));
     ui.add_space(16.0);

@@ -3,12 +3,13 @@
 //! "More places". When more is below, a button says so and scrolls. On open speakers the
 //! result is read aloud only when the visitor asks.
 
-use egui::{Frame, Margin, Ui, vec2};
+use egui::{Ui, vec2};
 use repere_engine::result::Recommendation;
 use repere_engine::session::Command;
 use repere_engine::slip::words::{ContentWords, availability_words, isolate, place_lines};
 
-use super::{View, grid_cell, reading_column, reading_row};
+use super::place_card::{card_frame, place_buttons_ui};
+use super::{View, first_frame_on_screen, grid_cell, reading_column, reading_row};
 use crate::app::AppCommand;
 use crate::i18n::tr_with;
 use crate::room::LinkState;
@@ -17,7 +18,6 @@ use crate::theme::TextKind;
 use crate::widgets::bidi_layout::{self, LineAlign};
 use crate::widgets::{
     ButtonKind, big_button, cell_button, choice_height, icon_button, text_block, text_galley,
-    worded_icon_button,
 };
 
 /// Narrowest column of a kind of help, points: narrower, names and addresses break too often.
@@ -25,9 +25,6 @@ const KIND_COLUMN_MIN: f32 = 280.0;
 
 /// Width of the scroll bar, points: thick enough to see, and to drag with a finger.
 const SCROLL_BAR_WIDTH: f32 = 22.0;
-
-/// Height of a short card's buttons: a pictogram and its word.
-const CARD_BUTTON: f32 = 72.0;
 
 /// Side of the buttons beside the scroll bar ("more below", "back to the top"), points.
 const SCROLL_BUTTON: f32 = 64.0;
@@ -40,17 +37,10 @@ struct KindOfHelp<'a> {
 
 /// The result's recommendations grouped by kind, in the result's order.
 fn kinds_of_help(recommendations: &[Recommendation]) -> Vec<KindOfHelp<'_>> {
-    let mut kinds: Vec<KindOfHelp<'_>> = Vec::new();
-    for (index, recommendation) in recommendations.iter().enumerate() {
-        match kinds.iter_mut().find(|k| k.kind == recommendation.kind) {
-            Some(kind) => kind.recommendations.push((index, recommendation)),
-            None => kinds.push(KindOfHelp {
-                kind: &recommendation.kind,
-                recommendations: vec![(index, recommendation)],
-            }),
-        }
-    }
-    kinds
+    repere_engine::result::by_kind(recommendations)
+        .into_iter()
+        .map(|(kind, recommendations)| KindOfHelp { kind, recommendations })
+        .collect()
 }
 
 /// The result screen.
@@ -66,9 +56,10 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         + if *view.print_state == PrintState::Idle { 0.0 } else { line }
         + if view.room_state.is_some_and(|s| s != LinkState::Idle) { 76.0 } else { 0.0 };
     let height = (ui.available_height() - below).max(0.0);
-    // One scroll position per visit: the next visitor's result starts at the top.
-    let scroll_id = ui.scope_id().with(("result_scroll", view.session.serial()));
+    // The next visitor's result starts at the top.
+    let scroll_id = ui.scope_id().with("result_scroll");
     let asked = ui.data_mut(|d| d.remove_temp::<f32>(scroll_id));
+    let at_top = first_frame_on_screen(ui, "result", view.session.serial());
     let mut scroll_to = None;
     // The result scrolls beside a column of buttons that stands next to the scroll bar (egui
     // draws it on the right in either direction).
@@ -87,7 +78,7 @@ pub fn result_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
         .auto_shrink([false, false])
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .max_height(height);
-    if let Some(offset) = asked {
+    if let Some(offset) = asked.or(at_top.then_some(0.0)) {
         area = area.vertical_scroll_offset(offset);
     }
     let output = area.show(&mut text_ui, |ui| {
@@ -274,32 +265,18 @@ fn compact_card_ui(
     let lines = place_lines(&words, recommendation);
     // The name (an offer's, then its place's) leads the place's lines.
     let names = if recommendation.offer.is_some() { 2 } else { 1 };
-    Frame::new()
-        .fill(look.palette.surface)
-        .stroke(egui::Stroke::new(2.0, look.palette.border))
-        .corner_radius(12)
-        .inner_margin(Margin::same(12))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            for line in lines.iter().take(names) {
-                text_block(ui, look, line, TextKind::Button, LineAlign::Start);
-            }
-            text_block(ui, look, &isolate(&place.commune), TextKind::Body, LineAlign::Start);
-            if recommendation.offer.is_none() {
-                let when = availability_words(&words, &place.availability);
-                text_block(ui, look, &when, TextKind::Body, LineAlign::Start);
-            }
-            ui.add_space(8.0);
-            // Pictograms with their word underneath: "Listen", "Show at the desk".
-            reading_row(ui, look, |ui| {
-                if worded_icon_button(ui, look, "🔊", &view.tr("place.hear"), CARD_BUTTON).clicked() {
-                    commands.push(AppCommand::HearPlace(index));
-                }
-                if worded_icon_button(ui, look, "🔍", &view.tr("place.show"), CARD_BUTTON).clicked() {
-                    commands.push(AppCommand::ShowPlace(index));
-                }
-            });
-        });
+    card_frame(ui, look, |ui| {
+        for line in lines.iter().take(names) {
+            text_block(ui, look, line, TextKind::Button, LineAlign::Start);
+        }
+        text_block(ui, look, &isolate(&place.commune), TextKind::Body, LineAlign::Start);
+        if recommendation.offer.is_none() {
+            let when = availability_words(&words, &place.availability);
+            text_block(ui, look, &when, TextKind::Body, LineAlign::Start);
+        }
+        ui.add_space(8.0);
+        place_buttons_ui(ui, view, index, commands);
+    });
 }
 
 /// What the visitor can already do, and what to learn next, side by side.

@@ -2,17 +2,18 @@
 //! with its phone (or that it is not known), codes to photograph, and the bigger card to show
 //! at the desk.
 
-use egui::{Frame, Margin, Ui, vec2};
+use egui::Ui;
 use repere_engine::result::Recommendation;
 use repere_engine::session::Command;
 use repere_engine::slip::PlaceLink;
-use repere_engine::slip::words::{ContentWords, place_lines};
+use repere_engine::slip::words::{ContentWords, card_lines};
 
-use super::{View, grid_cell, reading_row};
+use super::place_card::{card_frame, place_buttons_ui};
+use super::{View, first_frame_on_screen, grid_cell, reading_row};
 use crate::app::AppCommand;
 use crate::theme::TextKind;
 use crate::widgets::bidi_layout::LineAlign;
-use crate::widgets::{ButtonKind, big_button, icon_button, text_block};
+use crate::widgets::{ButtonKind, big_button, text_block};
 
 /// The question: yes or no.
 pub fn urgent_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppCommand>) {
@@ -49,8 +50,11 @@ pub fn urgent_help_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<AppComman
     // always shown, says that more is below.
     ui.spacing_mut().scroll =
         egui::style::ScrollStyle { bar_width: 22.0, ..egui::style::ScrollStyle::solid() };
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, true])
+    let mut area = egui::ScrollArea::vertical().id_salt("nearby");
+    if first_frame_on_screen(ui, "nearby", view.session.serial()) {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    area.auto_shrink([false, true])
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .max_height(ui.available_height() - 120.0)
         .show(ui, |ui| {
@@ -102,39 +106,23 @@ fn nearby_card_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let look = view.look;
-    let lines = place_lines(&ContentWords::new(view.content, view.session.language()), recommendation);
+    let lines = card_lines(&ContentWords::new(view.content, view.session.language()), recommendation);
     // Said plainly when no phone is known: a visitor in a hurry would look for it.
     let phone_unknown = recommendation.place.as_ref().is_some_and(|p| p.phone.is_none());
-    Frame::new()
-        .fill(look.palette.surface)
-        .stroke(egui::Stroke::new(2.0, look.palette.border))
-        .corner_radius(12)
-        .inner_margin(Margin::same(16))
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            let mut lines = lines.iter();
-            if let Some(name) = lines.next() {
-                text_block(ui, look, name, TextKind::Button, LineAlign::Start);
-            }
-            for line in lines {
-                text_block(ui, look, line, TextKind::Body, LineAlign::Start);
-            }
-            if phone_unknown {
-                text_block(ui, look, &view.tr("urgent_help.phone_unknown"), TextKind::Body, LineAlign::Start);
-            }
-            ui.add_space(8.0);
-            reading_row(ui, look, |ui| {
-                if icon_button(ui, look, "🔊", &view.tr("place.hear"), 64.0).clicked() {
-                    commands.push(AppCommand::HearPlace(index));
-                }
-                let size = vec2(grid_cell(ui, 2, 64.0).x, 64.0);
-                if big_button(ui, look, &view.tr("place.show"), Some("🔍"), ButtonKind::Secondary, size)
-                    .clicked()
-                {
-                    commands.push(AppCommand::ShowPlace(index));
-                }
-            });
-        });
+    card_frame(ui, look, |ui| {
+        let mut lines = lines.iter();
+        if let Some(name) = lines.next() {
+            text_block(ui, look, name, TextKind::Button, LineAlign::Start);
+        }
+        for line in lines {
+            text_block(ui, look, line, TextKind::Body, LineAlign::Start);
+        }
+        if phone_unknown {
+            text_block(ui, look, &view.tr("urgent_help.phone_unknown"), TextKind::Body, LineAlign::Start);
+        }
+        ui.add_space(8.0);
+        place_buttons_ui(ui, view, index, commands);
+    });
 }
 
 /// The links of the nearby places, for codes to photograph (help today, before any result).

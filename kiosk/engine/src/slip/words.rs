@@ -98,16 +98,27 @@ pub fn today_words(words: &dyn Words, place: &PlaceSummary) -> Option<String> {
     Some(words.text_with("place.today_hours", &[("hours", &joined)]))
 }
 
-/// What kind of place it is, in the visitor's words ("Town hall", "Library · Association"),
+/// What kind of place it is, in the visitor's words ("Town hall", "Library, Association"),
 /// when the directory says; each kind once, in the published order.
-pub fn kind_words(words: &dyn Words, place: &PlaceSummary) -> Option<String> {
+pub fn place_kind_words(words: &dyn Words, place: &PlaceSummary) -> Option<String> {
     let mut named: Vec<String> = Vec::new();
     for text in place.kinds.iter().filter_map(|kind| place_kind_key(kind)).map(|key| words.text(&key)) {
         if !named.contains(&text) {
             named.push(text);
         }
     }
-    (!named.is_empty()).then(|| named.join(" · "))
+    (!named.is_empty()).then(|| named.join(", "))
+}
+
+/// The facts of a place as its card shows them and "Listen" says them: [`place_lines`], with
+/// what kind of place it is after its name (after the offer's and the place's names).
+pub fn card_lines(words: &dyn Words, recommendation: &Recommendation) -> Vec<String> {
+    let mut lines = place_lines(words, recommendation);
+    if let Some(kind) = recommendation.place.as_ref().and_then(|place| place_kind_words(words, place)) {
+        let names = if recommendation.offer.is_some() { 2 } else { 1 };
+        lines.insert(names.min(lines.len()), kind);
+    }
+    lines
 }
 
 /// The facts of a place, one per line: name first, then where, when, how to reach it, and
